@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import { systemClock, type Clock } from './clock.js';
+import type { AppContext } from './context.js';
+import type { Db } from './db/client.js';
+import type { Env } from './env.js';
+import { Outbox } from './mail/outbox.js';
+import { devMailboxTransport, smtpTransport, type MailTransport } from './mail/transport.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { registerAccessControl } from './plugins/access.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './plugins/rate-limits.js';
+
+export interface AppOptions {
+  env: Env;
+  db: Db;
+  clock?: Clock;
+  /** Defaults to SMTP when SMTP_URL is set, else the dev mailbox. */
+  mailTransport?: MailTransport;
+  /** Start the outbox worker (default true). */
+  mailWorker?: boolean;
+  mailPollMs?: number;
+  rateLimits?: Partial<RateLimitSettings>;
+  redis?: Redis;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; served when it exists. */
+  webRoot?: string;
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const BODY_LIMIT = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+/** Builds the whole app without listening; tests drive it with inject or a real port. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { env } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: env.LOG_LEVEL },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: env.TRUST_PROXY,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const clock = options.clock ?? systemClock;
+  const transport =
+    options.mailTransport ?? (env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : devMailboxTransport(app.log));
+  const outbox = new Outbox(options.db, transport, clock, app.log, options.mailPollMs);
+  const ctx: AppContext = { db: options.db, env, clock, outbox, log: app.log, appOrigin: new URL(env.APP_URL).origin };
+  app.decorate('ctx', ctx);
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and the OpenAPI viewer set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: env.APP_URL.startsWith('https:') ? [] : null,
+      },
+    },
+    hsts: env.APP_URL.startsWith('https:'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Peikly API', version: '1.0.0', description: 'User and access management for Peikly companies.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'peikly_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAccessControl(app, ctx);
+  const limits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.redis);
+
+  await app.register(systemRoutes(ctx));
+  await app.register(authRoutes(ctx, limits));
+  if (env.NODE_ENV !== 'production') await app.register(devMailboxRoutes(ctx));
+
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  if (existsSync(webRoot)) await serveWeb(app, webRoot);
+
+  if (options.mailWorker !== false) {
+    app.addHook('onReady', async () => outbox.start());
+  }
+  app.addHook('onClose', async () => outbox.stop());
+  return app;
+}
+
+/** The built React app: static assets, and index.html for every other page path. */
+async function serveWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    serve: true,
+    prefix: '/assets/',
+    decorateReply: true,
+    // Hashed file names: cache for a year.
+    maxAge: '365d',
+    immutable: true,
+    allowedPath: (p) => !p.includes('..'),
+  });
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot),
+  );
+  app.get('/favicon.svg', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+    reply.sendFile('favicon.svg', webRoot),
+  );
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route for GET ${request.url.split('?')[0]}` } });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+  });
+}

@@ -1,0 +1,46 @@
+import type { Queryable } from '../../db/client.js';
+import { auditEvents } from '../../db/schema.js';
+
+export const AUDIT_ACTIONS = [
+  'company.created',
+  'login.succeeded',
+  'login.failed',
+  'user.invited',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.accepted',
+  'user.role_changed',
+  'user.permissions_changed',
+  'user.name_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'user.deleted',
+  'user.items_reassigned',
+  'plan.changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditInput {
+  companyId: string;
+  action: AuditAction;
+  at: Date;
+  actor?: { id: string; name: string } | null;
+  target?: { id: string; name: string } | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Writes one audit event; call it inside the transaction of the change it records. */
+export async function recordAudit(db: Queryable, input: AuditInput): Promise<void> {
+  await db.insert(auditEvents).values({
+    companyId: input.companyId,
+    action: input.action,
+    at: input.at,
+    actorId: input.actor?.id ?? null,
+    actorName: input.actor?.name ?? null,
+    targetId: input.target?.id ?? null,
+    targetName: input.target?.name ?? null,
+    ip: input.ip ?? null,
+    details: input.details ?? {},
+  });
+}

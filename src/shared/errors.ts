@@ -1,0 +1,34 @@
+/** Stable error codes and the one code → HTTP status map. The web UI switches on the code. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  INVALID_TOKEN: 400,
+  WEAK_PASSWORD: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  USER_LIMIT_REACHED: 402,
+  CSRF_REJECTED: 403,
+  COMPANY_ADMIN_REQUIRED: 403,
+  PERMISSION_REQUIRED: 403,
+  NO_ACTIVE_MEMBERSHIP: 403,
+  CANNOT_CHANGE_SELF: 403,
+  NOT_FOUND: 404,
+  INVITATION_INVALID: 410,
+  EMAIL_TAKEN: 409,
+  ALREADY_MEMBER: 409,
+  LAST_COMPANY_ADMIN: 409,
+  SEATS_EXCEED_PLAN: 409,
+  INVALID_STATE: 409,
+  INVITATION_EMAIL_MISMATCH: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}

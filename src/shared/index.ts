@@ -1,0 +1,4 @@
+export * from './permissions.js';
+export * from './plans.js';
+export * from './errors.js';
+export * from './api.js';
