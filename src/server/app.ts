@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -15,9 +16,18 @@ import type { Db } from './db/client.js';
 import type { Env } from './env.js';
 import { Outbox } from './mail/outbox.js';
 import { devMailboxTransport, smtpTransport, type MailTransport } from './mail/transport.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
+import { contactsRoutes } from './modules/contacts/contacts.routes.js';
 import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.js';
+import { recordingDelivery, type DeliveryProvider } from './modules/features/delivery.js';
+import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { messagesRoutes } from './modules/messages/messages.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { workflowsRoutes } from './modules/workflows/workflows.routes.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './plugins/rate-limits.js';
@@ -33,6 +43,8 @@ export interface AppOptions {
   mailPollMs?: number;
   rateLimits?: Partial<RateLimitSettings>;
   redis?: Redis;
+  /** Where email campaigns and WhatsApp messages go; defaults to recording the intent only. */
+  delivery?: DeliveryProvider;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; served when it exists. */
   webRoot?: string;
@@ -69,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   await app.register(fastifyCookie);
+  // Before any route: every route, the OpenAPI ones included, is checked and recorded.
+  registerAccessControl(app, ctx);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -96,11 +110,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  registerAccessControl(app, ctx);
   const limits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.redis);
 
   await app.register(systemRoutes(ctx));
   await app.register(authRoutes(ctx, limits));
+  await app.register(usersRoutes(ctx));
+  await app.register(invitationRoutes(ctx, limits));
+  await app.register(billingRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  const delivery = options.delivery ?? recordingDelivery;
+  await app.register(contactsRoutes(ctx));
+  await app.register(campaignsRoutes(ctx, delivery));
+  await app.register(messagesRoutes(ctx, delivery));
+  await app.register(workflowsRoutes(ctx));
   if (env.NODE_ENV !== 'production') await app.register(devMailboxRoutes(ctx));
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
@@ -116,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 /** The built React app: static assets, and index.html for every other page path. */
 async function serveWeb(app: FastifyInstance, webRoot: string): Promise<void> {
   await app.register(fastifyStatic, {
-    root: webRoot,
+    root: path.join(webRoot, 'assets'),
     wildcard: false,
     index: false,
     serve: true,
@@ -128,15 +150,16 @@ async function serveWeb(app: FastifyInstance, webRoot: string): Promise<void> {
     allowedPath: (p) => !p.includes('..'),
   });
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot),
+    reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot, { cacheControl: false }),
   );
   app.get('/favicon.svg', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
     reply.sendFile('favicon.svg', webRoot),
   );
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) {
+    // An API path or a missing asset is a 404, not the app's page.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route for GET ${request.url.split('?')[0]}` } });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot, { cacheControl: false });
   });
 }

@@ -33,13 +33,32 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : await openPglite(options.dataDir);
   try {
-    if (database.kind === 'postgres') await migratePg(database.db, { migrationsFolder: MIGRATIONS_DIR });
-    else await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    if (database.kind === 'postgres') {
+      await underMigrationLock(options.databaseUrl!, () => migratePg(database.db, { migrationsFolder: MIGRATIONS_DIR }));
+    } else await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   } catch (error) {
     await database.close();
     throw error;
   }
   return database;
+}
+
+/**
+ * Instances started together on one database would race to create the same tables (and the
+ * loser would crash), so they migrate one at a time under a session advisory lock, held on a
+ * connection of its own.
+ */
+const MIGRATION_LOCK_KEY = 727_346_001;
+
+async function underMigrationLock(url: string, migrate: () => Promise<void>): Promise<void> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migrate();
+  } finally {
+    await lock.end();
+  }
 }
 
 function openPostgres(url: string, poolSize = 10): Database {

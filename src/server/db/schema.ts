@@ -6,7 +6,9 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -77,6 +79,8 @@ export const memberships = pgTable(
     status: text('status').notNull(),
     invitedBy: uuid('invited_by'),
     lastActiveAt: ts('last_active_at'),
+    /** Time-limited access (contractors): past it the member is deactivated and no session serves them. */
+    accessUntil: ts('access_until'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -84,6 +88,10 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.companyId, t.userId] }),
     index('memberships_user_idx').on(t.userId),
     index('memberships_company_name_idx').on(t.companyId, sql`lower(${t.fullName})`, t.userId),
+    // The expiry job's scan across companies: only members who have an end date at all.
+    index('memberships_access_until_idx')
+      .on(t.accessUntil)
+      .where(sql`${t.accessUntil} IS NOT NULL`),
     check('memberships_role_check', sql`${t.role} in ('CompanyAdmin', 'TenantUser')`),
     check('memberships_status_check', sql`${t.status} in ('invited', 'active', 'deactivated', 'removed')`),
   ],
@@ -183,4 +191,114 @@ export const mailOutbox = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/*
+ * The guarded features. Every item is company data with an owner: a membership of the same
+ * company (never a bare user), so the owner's status — active, deactivated, removed — is one join
+ * away. The owner FK has no ON DELETE action: memberships are marked `removed`, never deleted,
+ * and the database refuses to drop a membership that still owns items. Deleting a company
+ * cascades to its items.
+ */
+const ownedItemColumns = () => ({
+  companyId: uuid('company_id')
+    .notNull()
+    .references(() => companies.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().defaultRandom(),
+  ownerId: uuid('owner_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    ...ownedItemColumns(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({
+      name: 'contacts_owner_fk',
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [memberships.companyId, memberships.userId],
+    }),
+    index('contacts_list_idx').on(t.companyId, t.createdAt, t.id),
+    index('contacts_owner_idx').on(t.companyId, t.ownerId),
+  ],
+);
+
+export const emailCampaigns = pgTable(
+  'email_campaigns',
+  {
+    ...ownedItemColumns(),
+    name: text('name').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** draft → scheduled | sent */
+    status: text('status').notNull().default('draft'),
+    scheduledAt: ts('scheduled_at'),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({
+      name: 'email_campaigns_owner_fk',
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [memberships.companyId, memberships.userId],
+    }),
+    index('email_campaigns_list_idx').on(t.companyId, t.createdAt, t.id),
+    index('email_campaigns_owner_idx').on(t.companyId, t.ownerId),
+    check('email_campaigns_status_check', sql`${t.status} in ('draft', 'scheduled', 'sent')`),
+  ],
+);
+
+export const whatsappMessages = pgTable(
+  'whatsapp_messages',
+  {
+    ...ownedItemColumns(),
+    recipientPhone: text('recipient_phone').notNull(),
+    text: text('text').notNull(),
+    /** draft → queued → sent | failed */
+    status: text('status').notNull().default('draft'),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({
+      name: 'whatsapp_messages_owner_fk',
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [memberships.companyId, memberships.userId],
+    }),
+    index('whatsapp_messages_list_idx').on(t.companyId, t.createdAt, t.id),
+    index('whatsapp_messages_owner_idx').on(t.companyId, t.ownerId),
+    check('whatsapp_messages_status_check', sql`${t.status} in ('draft', 'queued', 'sent', 'failed')`),
+  ],
+);
+
+export const workflows = pgTable(
+  'workflows',
+  {
+    ...ownedItemColumns(),
+    name: text('name').notNull(),
+    trigger: text('trigger').notNull(),
+    steps: jsonb('steps').$type<Record<string, unknown>[]>().notNull().default([]),
+    enabled: boolean('enabled').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({
+      name: 'workflows_owner_fk',
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [memberships.companyId, memberships.userId],
+    }),
+    index('workflows_list_idx').on(t.companyId, t.createdAt, t.id),
+    index('workflows_owner_idx').on(t.companyId, t.ownerId),
+  ],
 );

@@ -24,17 +24,37 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes that plugins register for us (the OpenAPI viewer, static files) are public by nature. */
 function isFrameworkRoute(route: RouteOptions): boolean {
-  return route.url.startsWith('/api/docs') || route.url === '/*' || route.url === '*';
+  return route.url.startsWith('/api/docs') || route.url.startsWith('/assets/') || route.url === '/*' || route.url === '*';
+}
+
+/** One declared route and what it requires; the authorization matrix test walks this table. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+const routeTables = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route declared after registerAccessControl, in declaration order. */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return routeTables.get(app) ?? [];
 }
 
 export function registerAccessControl(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
+  const table: DeclaredRoute[] = [];
+  routeTables.set(app, table);
+  const record = (route: RouteOptions, access: Access) => {
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
+  };
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (access === undefined) {
       if (isFrameworkRoute(route)) {
         route.config = { ...route.config, access: 'public' };
+        record(route, 'public');
         return;
       }
       throw new Error(`route ${String(route.method)} ${route.url} declares no access; deny by default`);
@@ -42,6 +62,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): vo
     if (!['public', 'signedIn', 'member', 'admin'].includes(access) && !isPermission(access)) {
       throw new Error(`route ${String(route.method)} ${route.url} declares unknown access ${access}`);
     }
+    record(route, access);
   });
 
   app.addHook('onRequest', async (request) => {

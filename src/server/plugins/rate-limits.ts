@@ -50,6 +50,9 @@ export class MemoryCounterStore implements CounterStore {
 export class RedisCounterStore implements CounterStore {
   constructor(private readonly redis: Redis) {}
   async hit(key: string, windowMs: number) {
+    // While the connection is down, fail at once (the limiter lets the request through) instead
+    // of queueing behind ioredis's reconnect backoff, which would add seconds to every log-in.
+    if (this.redis.status !== 'ready') throw new Error(`redis is ${this.redis.status}`);
     const k = `peikly:rl:${key}`;
     const result = await this.redis.multi().incr(k).pexpire(k, windowMs, 'NX').pttl(k).exec();
     const count = Number(result?.[0]?.[1] ?? 1);

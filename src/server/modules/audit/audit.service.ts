@@ -1,24 +1,8 @@
 import type { Queryable } from '../../db/client.js';
 import { auditEvents } from '../../db/schema.js';
 
-export const AUDIT_ACTIONS = [
-  'company.created',
-  'login.succeeded',
-  'login.failed',
-  'user.invited',
-  'invitation.resent',
-  'invitation.revoked',
-  'invitation.accepted',
-  'user.role_changed',
-  'user.permissions_changed',
-  'user.name_changed',
-  'user.deactivated',
-  'user.reactivated',
-  'user.deleted',
-  'user.items_reassigned',
-  'plan.changed',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit.js';
+import type { AuditAction } from '../../../shared/audit.js';
 
 export interface AuditInput {
   companyId: string;

@@ -1,0 +1,2 @@
+ALTER TABLE "memberships" ADD COLUMN "access_until" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "memberships_access_until_idx" ON "memberships" USING btree ("access_until") WHERE "memberships"."access_until" IS NOT NULL;
