@@ -1,0 +1,99 @@
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { Permission, Role } from '../../../shared/permissions.js';
+import { isApiError } from '../../api/client';
+import { errorMessage, fieldErrors } from '../../api/errors';
+import { AppModal } from '../../components/AppModal';
+import { FormAlert } from '../../components/FormAlert';
+import { useLanguage } from '../../i18n/useLanguage';
+import { required, validEmail } from '../auth/validators';
+import { PermissionsField } from './PermissionsField';
+import { RoleField } from './RoleField';
+import { UserLimitAlert } from './UserLimitAlert';
+import { useAddUser } from './usersApi';
+import { notify } from '../../components/notify';
+
+interface Values {
+  fullName: string;
+  email: string;
+  role: Role;
+  permissions: Permission[];
+}
+
+const EMPTY: Values = { fullName: '', email: '', role: 'TenantUser', permissions: [] };
+
+/** Add User: sends an invitation; the new member shows as Invited. */
+export function AddUserModal({ opened, version, onClose }: { opened: boolean; version: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('users.add.title')} size="lg">
+      <AddUserForm key={version} onClose={onClose} />
+    </AppModal>
+  );
+}
+
+function AddUserForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
+  const addUser = useAddUser();
+  const form = useForm<Values>({ initialValues: EMPTY, validate: { fullName: required(t), email: validEmail(t) } });
+
+  const submit = (values: Values) =>
+    addUser.mutate(
+      {
+        fullName: values.fullName.trim(),
+        email: values.email.trim(),
+        role: values.role,
+        permissions: values.role === 'TenantUser' ? values.permissions : [],
+        locale,
+      },
+      {
+        onSuccess: (member) => {
+          notify(t('users.add.sent', { email: member.email }));
+          onClose();
+        },
+        onError: (error) => {
+          if (isApiError(error, 'ALREADY_MEMBER')) form.setFieldError('email', t('errors.ALREADY_MEMBER'));
+          else form.setErrors(fieldErrors(t, error));
+        },
+      },
+    );
+
+  const error = addUser.error;
+  const onField = isApiError(error) && (error.code === 'ALREADY_MEMBER' || Object.keys(error.fields).length > 0);
+
+  return (
+    <form noValidate onSubmit={form.onSubmit(submit)}>
+      <Stack gap="md">
+        {isApiError(error, 'USER_LIMIT_REACHED') ? (
+          <UserLimitAlert error={error} onNavigate={onClose} />
+        ) : (
+          <FormAlert>{error && !onField ? errorMessage(t, error) : null}</FormAlert>
+        )}
+        <TextInput label={t('fields.fullName')} required data-autofocus {...form.getInputProps('fullName')} />
+        <TextInput label={t('fields.email')} type="email" required {...form.getInputProps('email')} />
+        <RoleField
+          value={form.values.role}
+          onChange={(role) => form.setFieldValue('role', role)}
+          error={form.errors.role as string}
+        />
+        {form.values.role === 'TenantUser' && (
+          <PermissionsField
+            value={form.values.permissions}
+            onChange={(p) => form.setFieldValue('permissions', p)}
+            error={form.errors.permissions as string | undefined}
+          />
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={addUser.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

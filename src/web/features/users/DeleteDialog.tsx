@@ -1,0 +1,103 @@
+import { Loader, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/errors';
+import type { Member, OwnedItemCounts } from '../../api/types';
+import { FormAlert } from '../../components/FormAlert';
+import { formatNumber } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useActiveMembers, useDeleteUser, useOwnedItems } from './usersApi';
+import { notify } from '../../components/notify';
+
+const ITEM_KINDS = ['contacts', 'campaigns', 'messages', 'workflows'] as const satisfies readonly (keyof OwnedItemCounts)[];
+
+interface DeleteDialogProps {
+  member: Member | null;
+  opened: boolean;
+  version: number;
+  onClose: () => void;
+}
+
+/** Delete: access ends at once; shows what the person owns and offers to hand it to an active member. */
+export function DeleteDialog({ member, opened, version, onClose }: DeleteDialogProps) {
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
+  const remove = useDeleteUser();
+  const { reset } = remove;
+  const [reassignTo, setReassignTo] = useState('');
+  useEffect(() => {
+    reset();
+    setReassignTo('');
+  }, [version, reset]);
+
+  const items = useOwnedItems(opened && member ? member.id : null);
+  const total = items.data ? ITEM_KINDS.reduce((sum, k) => sum + items.data[k], 0) : 0;
+  const others = useActiveMembers(opened && total > 0);
+  const name = member?.fullName ?? '';
+  const candidates = (others.data ?? []).filter((m) => m.id !== member?.id);
+
+  return (
+    <ConfirmDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('users.delete.title', { name })}
+      confirmLabel={t('users.actions.delete')}
+      danger
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        member &&
+        remove.mutate(
+          { id: member.id, reassignTo: reassignTo || undefined },
+          {
+            onSuccess: () => {
+              notify(t('users.delete.done', { name }));
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      <Stack gap="sm">
+        <Text>{t('users.delete.accessEnds', { name })}</Text>
+        <Text>{t('users.delete.dataStays', { owner: t('users.removedName', { name }) })}</Text>
+        {items.isPending ? (
+          <Loader size="sm" role="status" aria-label={t('users.delete.loadingItems')} />
+        ) : items.isError ? (
+          <FormAlert>{errorMessage(t, items.error)}</FormAlert>
+        ) : (
+          <>
+            <Text fw={600} size="sm">
+              {t('users.delete.owns', { name })}
+            </Text>
+            <SimpleGrid cols={2} spacing={4} component="dl" m={0}>
+              {ITEM_KINDS.map((kind) => (
+                <div key={kind} style={{ display: 'flex', gap: 8 }}>
+                  <Text component="dt" size="sm">
+                    {t(`users.items.${kind}`)}:
+                  </Text>
+                  <Text component="dd" size="sm" fw={700} m={0}>
+                    {formatNumber(locale, items.data[kind])}
+                  </Text>
+                </div>
+              ))}
+            </SimpleGrid>
+            {total > 0 && (
+              <NativeSelect
+                label={t('users.delete.reassignTo')}
+                description={t('users.delete.reassignHint')}
+                value={reassignTo}
+                onChange={(e) => setReassignTo(e.currentTarget.value)}
+                data={[
+                  { value: '', label: t('users.delete.keepAs', { owner: t('users.removedName', { name }) }) },
+                  ...candidates.map((m) => ({ value: m.id, label: `${m.fullName} (${m.email})` })),
+                ]}
+              />
+            )}
+          </>
+        )}
+      </Stack>
+    </ConfirmDialog>
+  );
+}
