@@ -18,6 +18,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-placeholder': t.colors.gray[6],
     '--mantine-color-anchor': t.colors.blue[8],
     '--mantine-color-error': t.colors.red[9],
+    // The light variant's hover background must keep its text above 4.5:1.
+    '--mantine-color-blue-light-hover': t.colors.blue[1],
   },
   dark: {},
 });

@@ -1,6 +1,9 @@
 import { Center, Loader } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { ME_KEY } from '../api/queryClient';
 import { MeContext, useMe } from '../features/auth/session';
 import { LoadError } from '../components/LoadError';
 import { NoCompanyPage } from '../features/shell/NoCompanyPage';
@@ -10,6 +13,12 @@ export function RequireAuth() {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
+  const queryClient = useQueryClient();
+  // Every navigation asks the server again who this is, so a role, permission or status change
+  // made by an admin shows on the person's very next click.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+  }, [location.pathname, queryClient]);
   if (me.isPending) return <FullPageLoader label={t('app.loading')} />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} standalone />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
