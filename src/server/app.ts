@@ -19,13 +19,17 @@ import { devMailboxTransport, smtpTransport, type MailTransport } from './mail/t
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
+import { bulkInviteRoutes } from './modules/bulk-invite/bulk-invite.routes.js';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
 import { contactsRoutes } from './modules/contacts/contacts.routes.js';
 import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.js';
+import { startExpiryJob, type ExpiryJob } from './modules/expiry/expiry.job.js';
 import { recordingDelivery, type DeliveryProvider } from './modules/features/delivery.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { messagesRoutes } from './modules/messages/messages.routes.js';
+import { reviewRoutes } from './modules/review/review.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { membersRoutes } from './modules/users/members.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.js';
 import { registerAccessControl } from './plugins/access.js';
@@ -41,6 +45,8 @@ export interface AppOptions {
   /** Start the outbox worker (default true). */
   mailWorker?: boolean;
   mailPollMs?: number;
+  /** Run the time-limited access expiry every minute (default true; tests call expireAccess themselves). */
+  expiryJob?: boolean;
   rateLimits?: Partial<RateLimitSettings>;
   redis?: Redis;
   /** Where email campaigns and WhatsApp messages go; defaults to recording the intent only. */
@@ -115,9 +121,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes(ctx));
   await app.register(authRoutes(ctx, limits));
   await app.register(usersRoutes(ctx));
+  await app.register(membersRoutes(ctx));
   await app.register(invitationRoutes(ctx, limits));
   await app.register(billingRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(reviewRoutes(ctx));
+  await app.register(bulkInviteRoutes(ctx));
   const delivery = options.delivery ?? recordingDelivery;
   await app.register(contactsRoutes(ctx));
   await app.register(campaignsRoutes(ctx, delivery));
@@ -132,6 +141,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onReady', async () => outbox.start());
   }
   app.addHook('onClose', async () => outbox.stop());
+  if (options.expiryJob !== false) {
+    let expiry: ExpiryJob | undefined;
+    app.addHook('onReady', async () => {
+      expiry = startExpiryJob(ctx);
+    });
+    app.addHook('onClose', async () => expiry?.stop());
+  }
   return app;
 }
 

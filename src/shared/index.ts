@@ -3,3 +3,4 @@ export * from './plans.js';
 export * from './errors.js';
 export * from './api.js';
 export * from './audit.js';
+export * from './review.js';

@@ -45,16 +45,25 @@ async function probeCompany(owner: Company, intruder: Company): Promise<number> 
     requests.push({ method, route: '/api/users/:id', request: { url: `/api/users/${owner.adminId}`, body } });
   }
 
+  const members = await owner.admin.get('/api/users?limit=100');
+  const memberIds = members.json().items.map((m: { id: string }) => m.id) as string[];
+  expect(memberIds.length).toBeGreaterThanOrEqual(2);
+
   const before = await snapshotCompany(t, owner.companyId);
+  // Ids in a body rather than the path: each is simply not found in the intruder's company.
+  const bulk = await intruder.admin.post('/api/users/bulk-deactivate', { ids: memberIds });
+  expect(bulk.statusCode).toBe(200);
+  expect(bulk.json().results).toEqual(memberIds.map((id) => expect.objectContaining({ id, ok: false, code: 'NOT_FOUND' })));
   const wrong: string[] = [];
   for (const { method, route, request } of requests) {
     const res = await intruder.admin.request(method as 'GET', request.url, request.body);
     const code = method === 'HEAD' ? 'NOT_FOUND' : res.json().error?.code;
-    if (res.statusCode !== 404 || code !== 'NOT_FOUND') wrong.push(`${method} ${route}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+    if (res.statusCode !== 404 || code !== 'NOT_FOUND')
+      wrong.push(`${method} ${route}: ${res.statusCode} ${res.body.slice(0, 120)}`);
   }
   expect(wrong).toEqual([]);
   expect(await snapshotCompany(t, owner.companyId)).toEqual(before);
-  return requests.length;
+  return requests.length + 1;
 }
 
 describe('cross-tenant probe', () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FEATURES } from '../../src/shared/permissions.js';
+import { FEATURES, type Permission } from '../../src/shared/permissions.js';
 import { rows } from '../../src/server/db/client.js';
 import { createTestApp, type TestApp } from '../setup/app.js';
 import {
@@ -15,7 +15,7 @@ import {
   type Member,
 } from './fixtures.js';
 
-const PERMISSIONS_OF: Record<FeaturePath, { view: string; act: string }> = {
+const PERMISSIONS_OF: Record<FeaturePath, { view: Permission; act: Permission }> = {
   '/api/contacts': FEATURES.contacts,
   '/api/email/campaigns': FEATURES.email,
   '/api/whatsapp/messages': FEATURES.whatsapp,
@@ -54,7 +54,9 @@ describe.each(FEATURE_PATHS)('%s', (path) => {
       expect(res.statusCode).toBe(403);
       expect(res.json().error).toMatchObject({ code: 'PERMISSION_REQUIRED', details: { permission: act } });
     }
-    expect((await viewer.client.get(`${path}/${id}`)).json().updatedAt).toBe((await manager.client.get(`${path}/${id}`)).json().updatedAt);
+    expect((await viewer.client.get(`${path}/${id}`)).json().updatedAt).toBe(
+      (await manager.client.get(`${path}/${id}`)).json().updatedAt,
+    );
   });
 
   it(`lets a ${act} user create, read, edit and delete, each item with its owner`, async () => {
@@ -67,6 +69,13 @@ describe.each(FEATURE_PATHS)('%s', (path) => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ id: item.id, ...editBody(path) });
     expect((await manager.client.get(`${path}/${item.id}`)).json()).toMatchObject(editBody(path));
+    // An edit changes what it names and nothing else.
+    const { updatedAt: _before, ...untouched } = item;
+    for (const key of Object.keys(editBody(path))) delete untouched[key];
+    expect(edited.json()).toMatchObject(untouched);
+    t.clock.advance(1000);
+    const later = await manager.client.patch(`${path}/${item.id}`, editBody(path));
+    expect(Date.parse(later.json().updatedAt)).toBeGreaterThan(Date.parse(item.updatedAt));
 
     expect((await manager.client.delete(`${path}/${item.id}`)).statusCode).toBe(204);
     const gone = await manager.client.get(`${path}/${item.id}`);
@@ -86,7 +95,10 @@ describe.each(FEATURE_PATHS)('%s', (path) => {
     const id = await createItem(manager.client, path);
     const assigned = await manager.client.patch(`${path}/${id}`, { ownerId: viewer.id });
     expect(assigned.statusCode).toBe(200);
-    expect(assigned.json()).toMatchObject({ ownerId: viewer.id, owner: { id: viewer.id, fullName: 'Vera Viewer', status: 'active' } });
+    expect(assigned.json()).toMatchObject({
+      ownerId: viewer.id,
+      owner: { id: viewer.id, fullName: 'Vera Viewer', status: 'active' },
+    });
 
     const other = await newCompany(t, 'Other');
     const leaver = await newMember(t, acme, [], 'Lee Leaver');
@@ -104,15 +116,19 @@ describe.each(FEATURE_PATHS)('%s', (path) => {
   });
 
   it('keeps the items of deactivated and removed members visible, showing the owner status', async () => {
-    const leaving = await newMember(t, acme, [act as never], 'Dana Departed');
-    const staying = await newMember(t, acme, [act as never], 'Pat Paused');
+    const leaving = await newMember(t, acme, [act], 'Dana Departed');
+    const staying = await newMember(t, acme, [act], 'Pat Paused');
     const removedItem = await createItem(leaving.client, path);
     const pausedItem = await createItem(staying.client, path);
 
     expect((await acme.admin.patch(`/api/users/${staying.id}`, { status: 'deactivated' })).statusCode).toBe(200);
     expect((await acme.admin.delete(`/api/users/${leaving.id}`)).statusCode).toBe(204);
 
-    const listed = (await viewer.client.get(`${path}?limit=100`)).json().items as { id: string; owner: unknown; ownerRemoved?: boolean }[];
+    const listed = (await viewer.client.get(`${path}?limit=100`)).json().items as {
+      id: string;
+      owner: unknown;
+      ownerRemoved?: boolean;
+    }[];
     const removed = listed.find((i) => i.id === removedItem)!;
     const paused = listed.find((i) => i.id === pausedItem)!;
     expect(removed.owner).toEqual({ id: leaving.id, fullName: 'Dana Departed', status: 'removed' });
@@ -151,7 +167,9 @@ describe('lists', () => {
     expect(seen).toEqual([...ids].reverse());
 
     const search = async (q: string) =>
-      (await company.admin.get(`/api/contacts?search=${encodeURIComponent(q)}`)).json().items.map((i: { name: string }) => i.name);
+      (await company.admin.get(`/api/contacts?search=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((i: { name: string }) => i.name);
     expect(await search('grace')).toEqual(['Grace Hopper']);
     expect(await search('%')).toEqual(['Ada 100% Lovelace']);
     expect(await search('_')).toEqual([]);
@@ -231,13 +249,29 @@ describe('sending and enabling', () => {
     try {
       const company = await newCompany(other, 'Flaky');
       const id = await createItem(company.admin, '/api/whatsapp/messages');
-      expect((await company.admin.post(`/api/whatsapp/messages/${id}/send`)).json()).toMatchObject({ status: 'failed', sentAt: null });
+      expect((await company.admin.post(`/api/whatsapp/messages/${id}/send`)).json()).toMatchObject({
+        status: 'failed',
+        sentAt: null,
+      });
       expect((await company.admin.patch(`/api/whatsapp/messages/${id}`, { text: 'Retry' })).statusCode).toBe(200);
       fail = false;
-      expect((await company.admin.post(`/api/whatsapp/messages/${id}/send`)).json()).toMatchObject({ status: 'queued', text: 'Retry' });
+      expect((await company.admin.post(`/api/whatsapp/messages/${id}/send`)).json()).toMatchObject({
+        status: 'queued',
+        text: 'Retry',
+      });
     } finally {
       await other.close();
     }
+  });
+
+  it('keeps workflow steps as the JSON they were given', async () => {
+    const steps = [
+      { type: 'wait', days: 2 },
+      { type: 'send-email', campaign: { subject: 'Hi', tags: ['a', 'b'] }, optional: true },
+    ];
+    const created = await manager.client.post('/api/workflows', { name: 'Nurture', trigger: 'contact.created', steps });
+    expect(created.json()).toMatchObject({ steps, enabled: false, ownerRemoved: false });
+    expect((await viewer.client.get(`/api/workflows/${created.json().id}`)).json().steps).toEqual(steps);
   });
 
   it('enables and disables a workflow by action or by edit', async () => {
@@ -276,13 +310,28 @@ describe('delete with reassignment', () => {
     const heir = await newMember(t, company, [], 'Hugo Heir');
     const counts = await company.admin.get(`/api/users/${owner.id}/items`);
     expect(counts.json()).toEqual({ contacts: 2, campaigns: 1, messages: 1, workflows: 2 });
-    expect((await company.admin.get(`/api/users/${heir.id}/items`)).json()).toEqual({ contacts: 0, campaigns: 0, messages: 0, workflows: 0 });
+    expect((await company.admin.get(`/api/users/${heir.id}/items`)).json()).toEqual({
+      contacts: 0,
+      campaigns: 0,
+      messages: 0,
+      workflows: 0,
+    });
 
     const res = await company.admin.delete(`/api/users/${owner.id}`, { reassignTo: heir.id });
     expect(res.statusCode).toBe(204);
     expect(new Set(await ownersOf(company, items))).toEqual(new Set([heir.id]));
-    expect((await company.admin.get(`/api/users/${heir.id}/items`)).json()).toEqual({ contacts: 2, campaigns: 1, messages: 1, workflows: 2 });
-    expect((await company.admin.get(`/api/users/${owner.id}/items`)).json()).toEqual({ contacts: 0, campaigns: 0, messages: 0, workflows: 0 });
+    expect((await company.admin.get(`/api/users/${heir.id}/items`)).json()).toEqual({
+      contacts: 2,
+      campaigns: 1,
+      messages: 1,
+      workflows: 2,
+    });
+    expect((await company.admin.get(`/api/users/${owner.id}/items`)).json()).toEqual({
+      contacts: 0,
+      campaigns: 0,
+      messages: 0,
+      workflows: 0,
+    });
   });
 
   it('moves nothing and deletes no one when the target is not an active member', async () => {
@@ -298,6 +347,40 @@ describe('delete with reassignment', () => {
     }
     expect(await ownersOf(company, items)).toEqual(before);
     expect((await company.admin.get(`/api/users/${owner.id}`)).json().status).toBe('active');
+  });
+
+  it('leaves nothing with the removed member when items are given to them during the delete', async () => {
+    const company = await newCompany(t, 'Racers');
+    const leaving = await newMember(t, company, [], 'Lou Leaving');
+    const heir = await newMember(t, company, [], 'Hal Heir');
+    const give = (i: number) => {
+      const path = FEATURE_PATHS[i % FEATURE_PATHS.length]!;
+      return company.admin.post(path, newItemBody(path, { ownerId: leaving.id }));
+    };
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => give(i)),
+      company.admin.delete(`/api/users/${leaving.id}`, { reassignTo: heir.id }),
+      ...Array.from({ length: 8 }, (_, i) => give(i + 8)),
+    ]);
+    const deleted = results[8]!;
+    expect(deleted.statusCode).toBe(204);
+    const created = results.filter((r) => r.statusCode === 201).map((r) => r.json());
+    const refused = results.filter((r) => r.statusCode === 400);
+    expect(created.length + refused.length).toBe(16);
+    // Given before the delete: moved to the heir with the rest. After it: refused, the owner is no longer active.
+    for (const res of refused) expect(res.json().error.details.fields).toHaveProperty('ownerId');
+    const [left] = await rows<{ n: number }>(
+      t.database.db,
+      sql`SELECT (SELECT count(*) FROM contacts WHERE owner_id = ${leaving.id}) + (SELECT count(*) FROM email_campaigns WHERE owner_id = ${leaving.id})
+           + (SELECT count(*) FROM whatsapp_messages WHERE owner_id = ${leaving.id}) + (SELECT count(*) FROM workflows WHERE owner_id = ${leaving.id}) AS n`,
+    );
+    expect(Number(left!.n)).toBe(0);
+    expect((await company.admin.get(`/api/users/${heir.id}/items`)).json()).toEqual({
+      contacts: created.filter((i) => 'tags' in i).length,
+      campaigns: created.filter((i) => 'subject' in i).length,
+      messages: created.filter((i) => 'recipientPhone' in i).length,
+      workflows: created.filter((i) => 'trigger' in i).length,
+    });
   });
 
   it('rolls the whole delete back when moving one feature fails midway', async () => {

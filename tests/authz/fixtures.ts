@@ -26,7 +26,12 @@ export interface Member {
 }
 
 /** An active TenantUser with exactly these permissions, signed in. */
-export async function newMember(t: TestApp, company: Company, permissions: Permission[], fullName = 'Tess Tenant'): Promise<Member> {
+export async function newMember(
+  t: TestApp,
+  company: Company,
+  permissions: Permission[],
+  fullName = 'Tess Tenant',
+): Promise<Member> {
   const { id, email, client } = await addActiveMember(t, company.admin, { permissions, fullName });
   return { id, email, client };
 }

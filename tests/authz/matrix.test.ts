@@ -69,7 +69,12 @@ beforeAll(async () => {
   for (const p of PERMISSIONS) {
     withP[p] = await newMember(t, a, [p], `With ${p}`);
     // Everything except p and whatever implies it.
-    withoutP[p] = await newMember(t, a, PERMISSIONS.filter((q) => q !== p && IMPLIES[q] !== p), `Without ${p}`);
+    withoutP[p] = await newMember(
+      t,
+      a,
+      PERMISSIONS.filter((q) => q !== p && IMPLIES[q] !== p),
+      `Without ${p}`,
+    );
   }
   const deactivated = await newMember(t, a, [...PERMISSIONS], 'Dee Activated');
   const res = await a.admin.patch(`/api/users/${deactivated.id}`, { status: 'deactivated' });
@@ -114,7 +119,12 @@ async function throwawaySession(who: Principal, actor: ActorName): Promise<TestC
   return client;
 }
 
-function matches(expected: Expected, outcome: Outcome & { permission?: unknown }, method: string, allowed?: (o: Outcome) => boolean) {
+function matches(
+  expected: Expected,
+  outcome: Outcome & { permission?: unknown },
+  method: string,
+  allowed?: (o: Outcome) => boolean,
+) {
   if (expected.allowed) return allowed ? allowed(outcome) : outcome.status >= 200 && outcome.status < 300;
   if (outcome.status !== expected.status) return false;
   // A HEAD answer has no body to read the code from.
@@ -158,11 +168,15 @@ describe('authorization matrix', () => {
         cases++;
         if (!matches(expected, outcome, route.method, routeCase.allowed)) {
           const want = expected.allowed ? 'allowed' : `${expected.status} ${expected.code} ${expected.permission ?? ''}`;
-          mismatches.push(`${route.method} ${route.url} [${route.access}] as ${actor}: got ${res.statusCode} ${error?.code ?? ''}, want ${want}`);
+          mismatches.push(
+            `${route.method} ${route.url} [${route.access}] as ${actor}: got ${res.statusCode} ${error?.code ?? ''}, want ${want}`,
+          );
         }
       }
     }
-    console.log(`authorization matrix: ${routes.length} routes × ${ACTORS.length} actors = ${cases} cases, ${mismatches.length} mismatches`);
+    console.log(
+      `authorization matrix: ${routes.length} routes × ${ACTORS.length} actors = ${cases} cases, ${mismatches.length} mismatches`,
+    );
     expect(mismatches).toEqual([]);
     expect(cases).toBe(routes.length * ACTORS.length);
   }, 300_000);

@@ -6,7 +6,7 @@
  */
 import { invite } from '../../src/server/modules/users/test-fixtures.js';
 import { STRONG_PASSWORD, uniqueEmail, type TestApp } from '../setup/app.js';
-import { createItem, editBody, newItemBody, type Company, type FeaturePath } from './fixtures.js';
+import { createItem, editBody, newItemBody, newMember, type Company, type FeaturePath } from './fixtures.js';
 
 export interface World {
   t: TestApp;
@@ -33,7 +33,7 @@ export interface RouteCase {
   id?: (w: World) => Promise<string>;
   token?: (w: World) => Promise<string>;
   /** A valid body; defaults to `{}` for POST/PUT/PATCH and none otherwise. */
-  body?: (w: World, caller: Caller) => unknown;
+  body?: (w: World, caller: Caller) => unknown | Promise<unknown>;
   /** The request starts, ends or moves the caller's session: send it on a throwaway session. */
   ownSession?: boolean;
   /** What an allowed caller gets, when it is not a 2xx. */
@@ -89,6 +89,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/users/:id/items': { id: invitedMember },
   'POST /api/users/:id/invitation': { id: invitedMember },
   'GET /api/company/admins': {},
+  'GET /api/members': {},
+  'POST /api/users/bulk-deactivate': { body: async (w) => ({ ids: [(await newMember(w.t, w.a, [])).id] }) },
+  'POST /api/users/bulk-invite': {
+    body: () => ({ csv: `full name,email,role\nIvy Bulk,${uniqueEmail('bulk')},TenantUser\n` }),
+  },
+  'GET /api/access-review': {},
 
   'GET /api/invitations/:token': { token: invitationToken },
   'POST /api/invitations/:token/accept': {
@@ -140,5 +146,5 @@ export async function buildRequest(w: World, method: string, url: string, c: Rou
   }
   if (path.endsWith('*')) path = path.slice(0, -1) + (c.wildcard ?? '');
   const hasBody = ['POST', 'PUT', 'PATCH'].includes(method);
-  return { url: path, body: c.body ? c.body(w, caller) : hasBody ? {} : undefined };
+  return { url: path, body: c.body ? await c.body(w, caller) : hasBody ? {} : undefined };
 }

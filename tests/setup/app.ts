@@ -54,6 +54,7 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, env: Re
     clock,
     mailTransport: mailbox,
     mailWorker: false,
+    expiryJob: false,
     logger: false,
     webRoot: '/nonexistent',
     rateLimits: { loginPerIp: 10_000, resetPerIp: 10_000, signupPerIp: 10_000, loginPerEmail: 1_000, resetPerEmail: 1_000 },

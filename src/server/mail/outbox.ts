@@ -16,6 +16,13 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** (attempts - 1), 60 * 60_000);
 }
 
+export interface OutgoingInput {
+  to: string;
+  locale: Locale;
+  companyId?: string | null;
+  template: MailTemplate;
+}
+
 interface ClaimedRow {
   id: number;
   to_address: string;
@@ -44,19 +51,27 @@ export class Outbox {
   ) {}
 
   /** Queues a mail inside the caller's transaction. */
-  async enqueue(
-    tx: Queryable,
-    input: { to: string; locale: Locale; companyId?: string | null; template: MailTemplate },
-  ): Promise<void> {
-    const mail = renderMail(input.template, input.locale);
-    await tx.insert(mailOutbox).values({
-      companyId: input.companyId ?? null,
-      toAddress: input.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      nextAttemptAt: this.clock.now(),
-    });
+  async enqueue(tx: Queryable, input: OutgoingInput): Promise<void> {
+    await this.enqueueMany(tx, [input]);
+  }
+
+  /** Queues several mails with one statement (bulk invitations). */
+  async enqueueMany(tx: Queryable, inputs: readonly OutgoingInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    const nextAttemptAt = this.clock.now();
+    await tx.insert(mailOutbox).values(
+      inputs.map((input) => {
+        const mail = renderMail(input.template, input.locale);
+        return {
+          companyId: input.companyId ?? null,
+          toAddress: input.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          nextAttemptAt,
+        };
+      }),
+    );
     this.kick();
   }
 

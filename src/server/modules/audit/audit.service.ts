@@ -16,15 +16,23 @@ export interface AuditInput {
 
 /** Writes one audit event; call it inside the transaction of the change it records. */
 export async function recordAudit(db: Queryable, input: AuditInput): Promise<void> {
-  await db.insert(auditEvents).values({
-    companyId: input.companyId,
-    action: input.action,
-    at: input.at,
-    actorId: input.actor?.id ?? null,
-    actorName: input.actor?.name ?? null,
-    targetId: input.target?.id ?? null,
-    targetName: input.target?.name ?? null,
-    ip: input.ip ?? null,
-    details: input.details ?? {},
-  });
+  await recordAudits(db, [input]);
+}
+
+/** Writes several audit events with one statement (bulk changes). */
+export async function recordAudits(db: Queryable, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await db.insert(auditEvents).values(
+    inputs.map((input) => ({
+      companyId: input.companyId,
+      action: input.action,
+      at: input.at,
+      actorId: input.actor?.id ?? null,
+      actorName: input.actor?.name ?? null,
+      targetId: input.target?.id ?? null,
+      targetName: input.target?.name ?? null,
+      ip: input.ip ?? null,
+      details: input.details ?? {},
+    })),
+  );
 }

@@ -41,7 +41,9 @@ interface SessionRow {
 /**
  * One round trip: finds a live session, touches its activity stamps when stale and returns the
  * user with their active membership and permissions. A membership that is not `active` resolves
- * to no company, so a deactivation bites on the very next request on every instance.
+ * to no company, so a deactivation bites on the very next request on every instance; so does a
+ * membership whose access-until time has passed, even before the expiry job deactivates it
+ * (unless it is the company's last CompanyAdmin, whom the job keeps too).
  */
 export function resolveSession(ctx: AppContext, token: string): Promise<AuthContext | null> {
   return resolveSessionByHash(ctx, sha256(token));
@@ -73,6 +75,12 @@ export async function resolveSessionByHash(ctx: AppContext, tokenHash: string): 
     FROM s
     JOIN users u ON u.id = s.user_id
     LEFT JOIN memberships m ON m.company_id = s.company_id AND m.user_id = s.user_id AND m.status = 'active'
+      AND (m.access_until IS NULL OR m.access_until > ${now}
+           -- Like the expiry job, a time limit never locks out a company's last CompanyAdmin.
+           OR (m.role = 'CompanyAdmin' AND NOT EXISTS (
+                 SELECT 1 FROM memberships o
+                 WHERE o.company_id = m.company_id AND o.user_id <> m.user_id AND o.role = 'CompanyAdmin'
+                   AND o.status = 'active' AND (o.access_until IS NULL OR o.access_until > ${now}))))
     LEFT JOIN companies c ON c.id = m.company_id
     LEFT JOIN subscriptions sub ON sub.company_id = m.company_id`,
   );

@@ -29,11 +29,12 @@ export interface CrudRoutes<Item, Create, Update> {
  * The five routes every feature has: list, create, read, edit (including the owner), delete.
  * Reading needs the feature's view permission; every change needs its manage/send permission.
  */
-export function registerCrudRoutes<T extends OwnedTable, Item, Create extends { ownerId?: string }, Update extends { ownerId?: string }>(
-  instance: FastifyInstance,
-  service: FeatureService<T, Item, Create, Update>,
-  def: CrudRoutes<Item, Create, Update>,
-): void {
+export function registerCrudRoutes<
+  T extends OwnedTable,
+  Item,
+  Create extends { ownerId?: string },
+  Update extends { ownerId?: string },
+>(instance: FastifyInstance, service: FeatureService<T, Item, Create, Update>, def: CrudRoutes<Item, Create, Update>): void {
   // The schemas are generic here, so the handlers cast what the schemas already validated.
   const app = instance;
   const tags = [def.tag];
@@ -43,7 +44,12 @@ export function registerCrudRoutes<T extends OwnedTable, Item, Create extends { 
     def.path,
     {
       config: { access: def.view },
-      schema: { tags, summary: `List ${def.plural}, newest first`, querystring: FeatureListQuery, response: { 200: list, ...featureErrors } },
+      schema: {
+        tags,
+        summary: `List ${def.plural}, newest first`,
+        querystring: FeatureListQuery,
+        response: { 200: list, ...featureErrors },
+      },
     },
     async (request) => service.list(actorOf(request).companyId, request.query as FeatureListQuery),
   );
@@ -52,7 +58,12 @@ export function registerCrudRoutes<T extends OwnedTable, Item, Create extends { 
     def.path,
     {
       config: { access: def.act },
-      schema: { tags, summary: `Create one of the ${def.plural}`, body: def.create, response: { 201: def.item, ...featureErrors } },
+      schema: {
+        tags,
+        summary: `Create one of the ${def.plural}`,
+        body: def.create,
+        response: { 201: def.item, ...featureErrors },
+      },
     },
     async (request, reply) => reply.status(201).send(await service.create(actorOf(request), request.body as Create)),
   );
@@ -61,7 +72,12 @@ export function registerCrudRoutes<T extends OwnedTable, Item, Create extends { 
     `${def.path}/:id`,
     {
       config: { access: def.view },
-      schema: { tags, summary: `Read one of the ${def.plural}`, params: IdParams, response: { 200: def.item, ...featureErrors, ...missing } },
+      schema: {
+        tags,
+        summary: `Read one of the ${def.plural}`,
+        params: IdParams,
+        response: { 200: def.item, ...featureErrors, ...missing },
+      },
     },
     async (request) => service.get(actorOf(request).companyId, (request.params as IdParams).id),
   );
@@ -85,7 +101,12 @@ export function registerCrudRoutes<T extends OwnedTable, Item, Create extends { 
     `${def.path}/:id`,
     {
       config: { access: def.act },
-      schema: { tags, summary: `Delete one of the ${def.plural}`, params: IdParams, response: { 204: z.null(), ...featureErrors, ...missing } },
+      schema: {
+        tags,
+        summary: `Delete one of the ${def.plural}`,
+        params: IdParams,
+        response: { 204: z.null(), ...featureErrors, ...missing },
+      },
     },
     async (request, reply) => {
       await service.remove(actorOf(request).companyId, (request.params as IdParams).id);

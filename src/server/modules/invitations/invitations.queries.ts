@@ -51,48 +51,57 @@ export function invalidReason(row: InvitationRow | null, now: Date): InvalidReas
   return null;
 }
 
+export interface InvitationInput {
+  companyId: string;
+  companyName: string;
+  userId: string;
+  email: string;
+  fullName: string;
+  invitedBy: { id: string; name: string };
+  locale: Locale;
+}
+
 /**
  * Creates a pending invitation and queues its email in the caller's transaction. The token
  * travels only in the mail; the database keeps its SHA-256.
  */
-export async function issueInvitation(
-  ctx: AppContext,
-  tx: Tx,
-  input: {
-    companyId: string;
-    companyName: string;
-    userId: string;
-    email: string;
-    fullName: string;
-    invitedBy: { id: string; name: string };
-    locale: Locale;
-  },
-): Promise<void> {
-  const token = newToken();
+export async function issueInvitation(ctx: AppContext, tx: Tx, input: InvitationInput): Promise<void> {
+  await issueInvitations(ctx, tx, [input]);
+}
+
+/** issueInvitation for many people at once: two statements whatever their number (bulk invite). */
+export async function issueInvitations(ctx: AppContext, tx: Tx, inputs: readonly InvitationInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  await tx.insert(invitations).values({
-    companyId: input.companyId,
-    userId: input.userId,
-    tokenHash: sha256(token),
-    state: 'pending',
-    invitedBy: input.invitedBy.id,
-    expiresAt,
-    createdAt: now,
-  });
-  await ctx.outbox.enqueue(tx, {
-    to: input.email,
-    locale: input.locale,
-    companyId: input.companyId,
-    template: {
-      kind: 'invitation',
-      link: `${ctx.env.APP_URL}/invitations/accept#token=${token}`,
-      fullName: input.fullName,
-      companyName: input.companyName,
-      inviterName: input.invitedBy.name,
+  const issued = inputs.map((input) => ({ input, token: newToken() }));
+  await tx.insert(invitations).values(
+    issued.map(({ input, token }) => ({
+      companyId: input.companyId,
+      userId: input.userId,
+      tokenHash: sha256(token),
+      state: 'pending',
+      invitedBy: input.invitedBy.id,
       expiresAt,
-    },
-  });
+      createdAt: now,
+    })),
+  );
+  await ctx.outbox.enqueueMany(
+    tx,
+    issued.map(({ input, token }) => ({
+      to: input.email,
+      locale: input.locale,
+      companyId: input.companyId,
+      template: {
+        kind: 'invitation',
+        link: `${ctx.env.APP_URL}/invitations/accept#token=${token}`,
+        fullName: input.fullName,
+        companyName: input.companyName,
+        inviterName: input.invitedBy.name,
+        expiresAt,
+      },
+    })),
+  );
 }
 
 /** Ends the member's pending invitations (revoked on delete, replaced on resend); returns how many. */

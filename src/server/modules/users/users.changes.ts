@@ -106,7 +106,9 @@ export async function deactivateMember(
   userId: string,
   by: AdminActor | null,
   now: Date,
-  reason: { action: 'user.deactivated' | 'user.access_expired'; details?: Record<string, unknown> } = { action: 'user.deactivated' },
+  reason: { action: 'user.deactivated' | 'user.access_expired'; details?: Record<string, unknown> } = {
+    action: 'user.deactivated',
+  },
 ): Promise<boolean> {
   const member = await getMembership(tx, companyId, userId);
   if (!member) throw new AppError('NOT_FOUND', 'No such user in this company');

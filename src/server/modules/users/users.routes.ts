@@ -24,7 +24,7 @@ const AdminList = z.object({ items: z.array(z.object({ id: Id, fullName: z.strin
 /** Errors every admin route can answer. */
 const denied = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
-function adminOf(request: FastifyRequest): AdminActor {
+export function adminOf(request: FastifyRequest): AdminActor {
   const auth = memberOf(request);
   return {
     userId: auth.userId,

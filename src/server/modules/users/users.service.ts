@@ -1,12 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Locale, Member, MemberStatus } from '../../../shared/api.js';
 import { normalizePermissions, type Permission, type Role } from '../../../shared/permissions.js';
 import type { AppContext } from '../../context.js';
 import { rows, type Tx } from '../../db/client.js';
 import { memberships } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { endPendingInvitations, issueInvitation } from '../invitations/invitations.queries.js';
+import { recordAudit, recordAudits } from '../audit/audit.service.js';
+import { endPendingInvitations, issueInvitation, issueInvitations } from '../invitations/invitations.queries.js';
 import { countOwnedItems } from './owned-items.js';
 import { assertSeatAvailable, lockCompany } from './seats.js';
 import { assertStillAdmin, memberToChange, type AdminActor } from './users.guards.js';
@@ -106,75 +106,124 @@ export async function inviteUser(ctx: AppContext, admin: AdminActor, input: Invi
       });
     }
     await assertSeatAvailable(tx, admin.companyId, plan, 1);
-    const userId = await writeInvitation(ctx, tx, admin, input, { known, revive: previous !== null });
-    return memberAfterChange(tx, admin.companyId, userId);
+    const [userId] = await writeInvitations(ctx, tx, admin, [{ input, known }]);
+    return memberAfterChange(tx, admin.companyId, userId!);
   });
+}
+
+/** One person to add, with their account when the email already has one. */
+export interface InvitationWrite {
+  input: InviteInput;
+  known: { id: string; locale: Locale } | null;
 }
 
 /**
- * The writes of adding one user, shared by Add User and the CSV bulk invite. The caller holds the
- * company lock, has re-checked the admin and the seats, and knows whether the email has a person
- * (`known`) and a removed membership to revive. Returns the person's id.
+ * The writes of adding users, shared by Add User (one person) and the CSV bulk invite (thousands):
+ * creates the people whose email is new, makes their memberships invited (reviving removed ones),
+ * issues the invitations with their mails and audits each, in a fixed number of statements however
+ * many people there are. The caller holds the company lock, has re-checked the admin and the seats,
+ * and has refused every email whose membership is not removed. Returns the people's ids, in order.
  */
-export async function writeInvitation(
+export async function writeInvitations(
   ctx: AppContext,
   tx: Tx,
   admin: AdminActor,
-  input: InviteInput,
-  found: { known: { id: string; locale: Locale } | null; revive: boolean },
-): Promise<string> {
+  writes: readonly InvitationWrite[],
+): Promise<string[]> {
+  if (writes.length === 0) return [];
   const now = ctx.clock.now();
-  const permissions = normalizePermissions(input.permissions);
-  const accessUntil = input.accessUntil ? new Date(input.accessUntil) : null;
-  const { known, revive } = found;
-  const user = known ?? (await createInvitedPerson(tx, input.email, input.fullName, input.locale ?? admin.locale, now));
-  const values = {
+  const created = await createInvitedPeople(
+    tx,
+    writes.filter((w) => !w.known).map(({ input }) => ({ ...input, locale: input.locale ?? admin.locale })),
+    now,
+  );
+  const people = writes.map((w) => w.known ?? created.get(w.input.email.toLowerCase())!);
+  const values = writes.map(({ input }, i) => ({
+    companyId: admin.companyId,
+    userId: people[i]!.id,
     fullName: input.fullName,
     role: input.role,
-    permissions,
+    permissions: normalizePermissions(input.permissions),
     status: 'invited',
     invitedBy: admin.userId,
-    accessUntil,
+    accessUntil: input.accessUntil ? new Date(input.accessUntil) : null,
+    createdAt: now,
     updatedAt: now,
-  };
-  if (revive) {
-    await tx
-      .update(memberships)
-      .set(values)
-      .where(and(eq(memberships.companyId, admin.companyId), eq(memberships.userId, user.id)));
-  } else {
-    await tx.insert(memberships).values({ ...values, companyId: admin.companyId, userId: user.id, createdAt: now });
-  }
-  await issueInvitation(ctx, tx, {
-    companyId: admin.companyId,
-    companyName: admin.companyName,
-    userId: user.id,
-    email: input.email,
-    fullName: input.fullName,
-    invitedBy: { id: admin.userId, name: admin.fullName },
-    locale: user.locale,
-  });
-  await recordAudit(tx, {
-    companyId: admin.companyId,
-    action: 'user.invited',
-    at: now,
-    actor: { id: admin.userId, name: admin.fullName },
-    target: { id: user.id, name: input.fullName },
-    ip: admin.ip,
-    details: { email: input.email, role: input.role, permissions, ...(accessUntil ? { accessUntil: accessUntil.toISOString() } : {}) },
-  });
-  return user.id;
+  }));
+  const written = await tx
+    .insert(memberships)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [memberships.companyId, memberships.userId],
+      set: {
+        fullName: sql`excluded.full_name`,
+        role: sql`excluded.role`,
+        permissions: sql`excluded.permissions`,
+        status: sql`excluded.status`,
+        invitedBy: sql`excluded.invited_by`,
+        accessUntil: sql`excluded.access_until`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+      // Only a removed member comes back this way; the row keeps when they first joined.
+      setWhere: sql`${memberships.status} = 'removed'`,
+    })
+    .returning({ userId: memberships.userId });
+  if (written.length !== writes.length) throw new Error('writeInvitations: a current member was passed in');
+  await issueInvitations(
+    ctx,
+    tx,
+    writes.map(({ input }, i) => ({
+      companyId: admin.companyId,
+      companyName: admin.companyName,
+      userId: people[i]!.id,
+      email: input.email,
+      fullName: input.fullName,
+      invitedBy: { id: admin.userId, name: admin.fullName },
+      locale: people[i]!.locale,
+    })),
+  );
+  await recordAudits(
+    tx,
+    values.map((v, i) => ({
+      companyId: admin.companyId,
+      action: 'user.invited' as const,
+      at: now,
+      actor: { id: admin.userId, name: admin.fullName },
+      target: { id: v.userId, name: v.fullName },
+      ip: admin.ip,
+      details: {
+        email: writes[i]!.input.email,
+        role: v.role,
+        permissions: v.permissions,
+        ...(v.accessUntil ? { accessUntil: v.accessUntil.toISOString() } : {}),
+      },
+    })),
+  );
+  return people.map((p) => p.id);
 }
 
-/** A person known only by email until they accept: no password yet. */
-async function createInvitedPerson(tx: Tx, email: string, fullName: string, locale: Locale, now: Date) {
-  // Another company may invite (or the person sign up with) the same email at this instant.
-  const [created] = await rows<{ id: string; locale: Locale }>(
+/** People known only by email until they accept: no password yet. Keyed by lower-cased email. */
+async function createInvitedPeople(
+  tx: Tx,
+  people: { email: string; fullName: string; locale: Locale }[],
+  now: Date,
+): Promise<Map<string, { id: string; locale: Locale }>> {
+  if (people.length === 0) return new Map();
+  const json = JSON.stringify(people.map((p) => ({ email: p.email, full_name: p.fullName, locale: p.locale })));
+  const created = await rows<{ id: string; email: string; locale: Locale }>(
     tx,
-    sql`INSERT INTO users (email, full_name, locale, created_at) VALUES (${email}, ${fullName}, ${locale}, ${now})
-        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id, locale`,
+    sql`INSERT INTO users (email, full_name, locale, created_at)
+        SELECT p.email, p.full_name, p.locale, ${now}::timestamptz
+        FROM jsonb_to_recordset(${json}::jsonb) AS p(email text, full_name text, locale text)
+        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id, lower(email) AS email, locale`,
   );
-  return created ?? (await findUserByEmail(tx, email))!;
+  const found = new Map(created.map((p) => [p.email, { id: p.id, locale: p.locale }]));
+  // Another company may invite (or the person sign up with) the same email at this instant.
+  for (const person of people) {
+    const email = person.email.toLowerCase();
+    if (!found.has(email)) found.set(email, (await findUserByEmail(tx, email))!);
+  }
+  return found;
 }
 
 /** Sends a new link; the previous one stops working. */

@@ -27,7 +27,12 @@ export function workflowsRoutes(ctx: AppContext) {
         `/api/workflows/:id/${action}`,
         {
           config: { access: FEATURES.workflows.act },
-          schema: { tags: ['workflows'], summary: `${action === 'enable' ? 'Enable' : 'Disable'} a workflow`, params: IdParams, response: { 200: Workflow, ...featureErrors, 404: ErrorResponse } },
+          schema: {
+            tags: ['workflows'],
+            summary: `${action === 'enable' ? 'Enable' : 'Disable'} a workflow`,
+            params: IdParams,
+            response: { 200: Workflow, ...featureErrors, 404: ErrorResponse },
+          },
         },
         async (request) =>
           service.change(actorOf(request).companyId, request.params.id, async () => ({ enabled: action === 'enable' })),
