@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'src/server/db/migrations/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'src/server/db/migrations/**', '.*.ts', '**/.*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,6 +26,7 @@ beforeAll(async () => {
     db: database.db,
     mailTransport: new MemoryMailbox(),
     mailWorker: false,
+    expiryJob: false,
     logger: false,
     webRoot,
   });
@@ -216,6 +217,13 @@ describe('dev mailbox', () => {
     expect(res.body).toContain(`<a href="${APP_URL}/invitations/abc123">`);
     expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(res.body).not.toContain('<script>alert(1)');
+  });
+
+  it('is readable only from the server’s own machine', async () => {
+    const remote = await t.app.inject({ method: 'GET', url: '/dev/mailbox', remoteAddress: '203.0.113.9' });
+    expect(remote.statusCode).toBe(404);
+    const local6 = await t.app.inject({ method: 'GET', url: '/dev/mailbox', remoteAddress: '::1' });
+    expect(local6.statusCode).toBe(200);
   });
 
   it('does not exist in production', async () => {

@@ -130,7 +130,7 @@ describe('restarts', () => {
     const dataDir = tempDir();
     let database: Database = onPostgres ? await freshDatabase() : await openDatabase({ dataDir });
     const env = loadEnv({ NODE_ENV: 'test', APP_URL, LOG_LEVEL: 'silent' });
-    const common = { env, logger: false as const, webRoot: '/nonexistent' };
+    const common = { env, logger: false as const, webRoot: '/nonexistent', expiryJob: false };
     try {
       const before = await buildApp({ ...common, db: database.db, mailTransport: new MemoryMailbox(), mailWorker: false });
       await before.ready();

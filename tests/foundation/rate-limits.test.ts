@@ -38,6 +38,7 @@ async function instance(redisUrl?: string, { live = true } = {}): Promise<Fastif
     db: database.db,
     mailTransport: new MemoryMailbox(),
     mailWorker: false,
+    expiryJob: false,
     logger: false,
     webRoot: '/nonexistent',
     rateLimits: LIMITS,

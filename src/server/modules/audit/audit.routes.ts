@@ -17,9 +17,16 @@ export function neutralizeFormula(value: string): string {
 }
 
 function csvRecord(e: AuditEvent): string[] {
-  return [e.at, e.action, e.actor?.name ?? '', e.actor?.id ?? '', e.target?.name ?? '', e.target?.id ?? '', e.ip ?? '', JSON.stringify(e.details)].map(
-    neutralizeFormula,
-  );
+  return [
+    e.at,
+    e.action,
+    e.actor?.name ?? '',
+    e.actor?.id ?? '',
+    e.target?.name ?? '',
+    e.target?.id ?? '',
+    e.ip ?? '',
+    JSON.stringify(e.details),
+  ].map(neutralizeFormula);
 }
 
 export function auditRoutes(ctx: AppContext) {
@@ -30,7 +37,12 @@ export function auditRoutes(ctx: AppContext) {
       '/api/audit-log',
       {
         config: { access: 'admin' },
-        schema: { tags, summary: 'Audit events of the company, newest first, filterable', querystring: AuditQuery, response: { 200: AuditPage } },
+        schema: {
+          tags,
+          summary: 'Audit events of the company, newest first, filterable',
+          querystring: AuditQuery,
+          response: { 200: AuditPage },
+        },
       },
       async (request) => {
         const { limit, cursor, ...filter } = request.query;

@@ -16,14 +16,23 @@ describe('audit log', () => {
     for (let i = 0; i < 7; i++) {
       t.clock.advance(HOUR);
       if (i === 2) await admin.client.put('/api/billing/subscription', { plan: 'starter' });
-      const res = await admin.client.post('/api/users', { fullName: `Person ${i}`, email: uniqueEmail('p'), role: 'TenantUser', permissions: [] });
+      const res = await admin.client.post('/api/users', {
+        fullName: `Person ${i}`,
+        email: uniqueEmail('p'),
+        role: 'TenantUser',
+        permissions: [],
+      });
       invited.push(res.json().id as string);
     }
     const midpoint = t.clock.now();
     t.clock.advance(HOUR);
     await admin.client.patch(`/api/users/${invited[0]}`, { permissions: ['contacts.view'] });
 
-    const all = (await admin.client.get('/api/audit-log')).json().items as { action: string; at: string; target: { id: string } | null }[];
+    const all = (await admin.client.get('/api/audit-log')).json().items as {
+      action: string;
+      at: string;
+      target: { id: string } | null;
+    }[];
     expect(all[0]!.action).toBe('user.permissions_changed');
     expect(all.at(-1)!.action).toBe('company.created');
     const times = all.map((e) => e.at);
@@ -53,8 +62,18 @@ describe('audit log', () => {
 
   it('exports the filtered set as CSV, quoted correctly and safe from formula injection', async () => {
     const admin = await signUpCompany(t, 'Quotes');
-    await admin.client.post('/api/users', { fullName: '=HYPERLINK("http://evil.example","x")', email: uniqueEmail('f'), role: 'TenantUser', permissions: [] });
-    await admin.client.post('/api/users', { fullName: 'Smith, "Jo"\nSecond line', email: uniqueEmail('q'), role: 'TenantUser', permissions: [] });
+    await admin.client.post('/api/users', {
+      fullName: '=HYPERLINK("http://evil.example","x")',
+      email: uniqueEmail('f'),
+      role: 'TenantUser',
+      permissions: [],
+    });
+    await admin.client.post('/api/users', {
+      fullName: 'Smith, "Jo"\nSecond line',
+      email: uniqueEmail('q'),
+      role: 'TenantUser',
+      permissions: [],
+    });
     const res = await admin.client.get('/api/audit-log.csv?action=user.invited');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');

@@ -179,14 +179,12 @@ export async function requestPasswordReset(ctx: AppContext, email: string, local
   const token = newToken();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(passwordResetTokens)
-      .values({
-        tokenHash: sha256(token),
-        userId: user.id,
-        expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
-        createdAt: now,
-      });
+    await tx.insert(passwordResetTokens).values({
+      tokenHash: sha256(token),
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
+      createdAt: now,
+    });
     await ctx.outbox.enqueue(tx, {
       to: email,
       locale: (locale ?? user.locale) as Locale,

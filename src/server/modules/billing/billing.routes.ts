@@ -16,7 +16,11 @@ export function billingRoutes(ctx: AppContext) {
       '/api/billing/plans',
       {
         config: { access: 'member' },
-        schema: { tags, summary: 'The plans and their seat limits (null = unlimited)', response: { 200: z.object({ items: z.array(PlanInfo) }) } },
+        schema: {
+          tags,
+          summary: 'The plans and their seat limits (null = unlimited)',
+          response: { 200: z.object({ items: z.array(PlanInfo) }) },
+        },
       },
       async () => billing.listPlans(),
     );

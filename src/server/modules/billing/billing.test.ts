@@ -12,7 +12,12 @@ afterAll(async () => t?.close());
 async function invite(client: ReturnType<TestApp['client']>, n: number) {
   const statuses = [];
   for (let i = 0; i < n; i++) {
-    const res = await client.post('/api/users', { fullName: `Member ${i}`, email: uniqueEmail('m'), role: 'TenantUser', permissions: [] });
+    const res = await client.post('/api/users', {
+      fullName: `Member ${i}`,
+      email: uniqueEmail('m'),
+      role: 'TenantUser',
+      permissions: [],
+    });
     statuses.push(res.statusCode);
   }
   return statuses;
@@ -45,7 +50,10 @@ describe('Billing & Subscription', () => {
 
     const down = await client.put('/api/billing/subscription', { plan: 'free' });
     expect(down.statusCode).toBe(409);
-    expect(down.json().error).toMatchObject({ code: 'SEATS_EXCEED_PLAN', details: { plan: 'free', limit: 3, used: 5, mustRemove: 2 } });
+    expect(down.json().error).toMatchObject({
+      code: 'SEATS_EXCEED_PLAN',
+      details: { plan: 'free', limit: 3, used: 5, mustRemove: 2 },
+    });
     expect((await client.get('/api/billing/subscription')).json().plan).toBe('starter');
 
     const unlimited = await client.put('/api/billing/subscription', { plan: 'enterprise' });
@@ -79,7 +87,10 @@ describe('Billing & Subscription', () => {
       ),
       client.put('/api/billing/subscription', { plan: 'free' }),
     ]);
-    const [sub] = await rows<{ plan: string }>(t.database.db, sql`SELECT plan FROM subscriptions WHERE company_id = ${companyId}`);
+    const [sub] = await rows<{ plan: string }>(
+      t.database.db,
+      sql`SELECT plan FROM subscriptions WHERE company_id = ${companyId}`,
+    );
     const [used] = await rows<{ n: number }>(
       t.database.db,
       sql`SELECT count(*)::int AS n FROM memberships WHERE company_id = ${companyId} AND status IN ('active', 'invited')`,

@@ -6,10 +6,18 @@ import { mailOutbox } from '../../db/schema.js';
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Outside production: the built-in mailbox, every message the outbox holds, newest first. */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Outside production: the built-in mailbox, every message the outbox holds, newest first. It
+ * holds live reset and invitation links, so only a browser on the server's own machine may read it.
+ */
 export function devMailboxRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
-    app.get('/dev/mailbox', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    app.get('/dev/mailbox', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      if (!LOOPBACK.test(request.ip)) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No route for GET /dev/mailbox' } });
+      }
       const mails = await ctx.db.select().from(mailOutbox).orderBy(desc(mailOutbox.id)).limit(100);
       const items = mails
         .map((m) => {
