@@ -2,6 +2,7 @@ import { mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, closeSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -146,6 +147,23 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a hot statement as a named prepared statement on PostgreSQL, so it is parsed and planned
+ * once per connection rather than on every request. Only for the top-level database (not inside a
+ * transaction); on PGlite it is an ordinary query.
+ */
+export async function preparedRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    const result = await client.query({ name, text, values: params as unknown[] });
+    return result.rows as T[];
+  }
+  return rows<T>(db, query);
 }
 
 /** Runs raw SQL and returns its rows, the same on both drivers. */

@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/api.js';
 import { effectivePermissions, type Role } from '../../../shared/permissions.js';
 import { HOUR } from '../../clock.js';
 import type { AppContext } from '../../context.js';
-import { isUniqueViolation, rows } from '../../db/client.js';
+import { isUniqueViolation, preparedRows, rows } from '../../db/client.js';
 import { companies, memberships, passwordResetTokens, sessions, subscriptions, users } from '../../db/schema.js';
 import { hashPassword, newToken, sha256, verifyAgainstDummy, verifyPassword } from '../../crypto.js';
 import { AppError } from '../../errors.js';
@@ -154,18 +154,18 @@ export async function setLocale(ctx: AppContext, userId: string, locale: Locale)
 }
 
 export async function describeMe(ctx: AppContext, auth: AuthContext) {
-  const list = await ctx.db
-    .select({ id: companies.id, name: companies.name, role: memberships.role })
-    .from(memberships)
-    .innerJoin(companies, eq(companies.id, memberships.companyId))
-    .where(and(eq(memberships.userId, auth.userId), eq(memberships.status, 'active')))
-    .orderBy(companies.name);
+  const list = await preparedRows<{ id: string; name: string; role: Role }>(
+    ctx.db,
+    'peikly_my_companies',
+    sql`SELECT c.id, c.name, m.role FROM memberships m JOIN companies c ON c.id = m.company_id
+        WHERE m.user_id = ${auth.userId} AND m.status = 'active' ORDER BY c.name, c.id`,
+  );
   return {
     user: { id: auth.userId, email: auth.email, fullName: auth.userName, locale: auth.locale },
     company: auth.company ? { id: auth.company.id, name: auth.company.name, plan: auth.company.plan } : null,
     role: auth.role,
     permissions: auth.role ? effectivePermissions(auth.role, auth.permissions) : [],
-    companies: list.map((c) => ({ ...c, role: c.role as Role })),
+    companies: list,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Plan } from '../../../shared/plans.js';
 import type { Locale } from '../../../shared/api.js';
 import { MINUTE } from '../../clock.js';
 import type { AppContext } from '../../context.js';
-import { rows, type Queryable } from '../../db/client.js';
+import { preparedRows, type Queryable } from '../../db/client.js';
 import { sessions } from '../../db/schema.js';
 import { newToken, sha256 } from '../../crypto.js';
 
@@ -52,8 +52,9 @@ export function resolveSession(ctx: AppContext, token: string): Promise<AuthCont
 export async function resolveSessionByHash(ctx: AppContext, tokenHash: string): Promise<AuthContext | null> {
   const now = ctx.clock.now();
   const idleCutoff = new Date(now.getTime() - ctx.env.SESSION_IDLE_MINUTES * MINUTE);
-  const [row] = await rows<SessionRow>(
+  const [row] = await preparedRows<SessionRow>(
     ctx.db,
+    'peikly_resolve_session',
     sql`
     WITH s AS (
       SELECT token_hash, user_id, company_id, last_seen_at FROM sessions
