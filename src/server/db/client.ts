@@ -154,7 +154,7 @@ const dialect = new PgDialect();
 /**
  * Runs a hot statement as a named prepared statement on PostgreSQL, so it is parsed and planned
  * once per connection rather than on every request. Only for the top-level database (not inside a
- * transaction); on PGlite it is an ordinary query.
+ * transaction), and only for statements whose rows carry no timestamps (drivers parse those apart).
  */
 export async function preparedRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
@@ -163,7 +163,9 @@ export async function preparedRows<T>(db: Db, name: string, query: SQL): Promise
     const result = await client.query({ name, text, values: params as unknown[] });
     return result.rows as T[];
   }
-  return rows<T>(db, query);
+  // PGlite: straight to the client, skipping the query builder's per-call overhead.
+  const result = await (client as { query(text: string, params: unknown[]): Promise<{ rows: T[] }> }).query(text, params);
+  return result.rows;
 }
 
 /** Runs raw SQL and returns its rows, the same on both drivers. */

@@ -15,10 +15,11 @@ export function RequireAuth() {
   const location = useLocation();
   const queryClient = useQueryClient();
   // Every navigation asks the server again who this is, so a role, permission or status change
-  // made by an admin shows on the person's very next click.
+  // made by an admin shows on the person's very next click (a click on the page they are on too:
+  // each navigation has its own key).
   useEffect(() => {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
-  }, [location.pathname, queryClient]);
+  }, [location.key, queryClient]);
   if (me.isPending) return <FullPageLoader label={t('app.loading')} />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} standalone />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;

@@ -6,9 +6,15 @@ export type Lang = (typeof LANGUAGES)[number];
 
 type Tree = { [key: string]: string | Tree };
 
+/** The files src/web/i18n/index.ts merges into its one namespace, in the same order. */
+const FILES = (lang: Lang) => [`${lang}.json`, `features.${lang}.json`, `admin.${lang}.json`];
+
 function load(lang: Lang): Tree {
-  const file = fileURLToPath(new URL(`../../../src/web/i18n/${lang}.json`, import.meta.url));
-  return JSON.parse(readFileSync(file, 'utf8')) as Tree;
+  const trees = FILES(lang).map((name) => {
+    const file = fileURLToPath(new URL(`../../../src/web/i18n/${name}`, import.meta.url));
+    return JSON.parse(readFileSync(file, 'utf8')) as Tree;
+  });
+  return Object.assign({}, ...trees) as Tree;
 }
 
 /** Like i18next's deepFind: a key may itself contain dots ("permissions" → "contacts.view"). */
@@ -38,7 +44,7 @@ export function translator(lang: Lang): T {
       text = lookup(`${key}_${form}`) ?? lookup(`${key}_other`);
     }
     text ??= lookup(key);
-    if (text === undefined) throw new Error(`i18n key "${key}" is missing from src/web/i18n/${lang}.json`);
+    if (text === undefined) throw new Error(`i18n key "${key}" is missing from the src/web/i18n/*${lang}.json files`);
     return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
       if (!(name in vars)) throw new Error(`i18n key "${key}" needs {{${name}}}`);
       return String(vars[name]);

@@ -5,9 +5,11 @@ import { Link, Outlet, useLocation } from 'react-router';
 const SECTIONS = [
   { to: '/settings/users', label: 'settings.users' },
   { to: '/settings/billing', label: 'settings.billing' },
+  { to: '/settings/audit-log', label: 'admin.audit.title' },
+  { to: '/settings/access-review', label: 'admin.review.title' },
 ] as const;
 
-/** Settings → Users, Settings → Billing & Subscription. */
+/** Settings → Users, Billing & Subscription, Audit log, Access review. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -30,7 +32,7 @@ export function SettingsLayout() {
               to={s.to}
               variant={active ? 'light' : 'subtle'}
               color={active ? 'blue' : 'dark'}
-              aria-current={active ? 'page' : undefined}
+              aria-current={pathname === s.to ? 'page' : active ? 'true' : undefined}
               size="sm"
             >
               {t(s.label)}

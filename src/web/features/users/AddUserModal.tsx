@@ -8,6 +8,7 @@ import { AppModal } from '../../components/AppModal';
 import { FormAlert } from '../../components/FormAlert';
 import { useLanguage } from '../../i18n/useLanguage';
 import { required, validEmail } from '../auth/validators';
+import { accessUntilErrors, AccessUntilField, accessUntilFromDay } from './AccessUntilField';
 import { PermissionsField } from './PermissionsField';
 import { RoleField } from './RoleField';
 import { UserLimitAlert } from './UserLimitAlert';
@@ -19,9 +20,11 @@ interface Values {
   email: string;
   role: Role;
   permissions: Permission[];
+  /** YYYY-MM-DD or empty */
+  accessUntil: string;
 }
 
-const EMPTY: Values = { fullName: '', email: '', role: 'TenantUser', permissions: [] };
+const EMPTY: Values = { fullName: '', email: '', role: 'TenantUser', permissions: [], accessUntil: '' };
 
 /** Add User: sends an invitation; the new member shows as Invited. */
 export function AddUserModal({ opened, version, onClose }: { opened: boolean; version: number; onClose: () => void }) {
@@ -47,6 +50,7 @@ function AddUserForm({ onClose }: { onClose: () => void }) {
         role: values.role,
         permissions: values.role === 'TenantUser' ? values.permissions : [],
         locale,
+        accessUntil: accessUntilFromDay(values.accessUntil) ?? undefined,
       },
       {
         onSuccess: (member) => {
@@ -55,7 +59,7 @@ function AddUserForm({ onClose }: { onClose: () => void }) {
         },
         onError: (error) => {
           if (isApiError(error, 'ALREADY_MEMBER')) form.setFieldError('email', t('errors.ALREADY_MEMBER'));
-          else form.setErrors(fieldErrors(t, error));
+          else form.setErrors(accessUntilErrors(t, fieldErrors(t, error)));
         },
       },
     );
@@ -85,6 +89,11 @@ function AddUserForm({ onClose }: { onClose: () => void }) {
             error={form.errors.permissions as string | undefined}
           />
         )}
+        <AccessUntilField
+          value={form.values.accessUntil}
+          onChange={(day) => form.setFieldValue('accessUntil', day)}
+          error={form.errors.accessUntil as string | undefined}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -8,6 +8,7 @@ import type { Member } from '../../api/types';
 import { AppModal } from '../../components/AppModal';
 import { FormAlert } from '../../components/FormAlert';
 import { required } from '../auth/validators';
+import { accessUntilErrors, AccessUntilField, accessUntilFromDay, dayFromAccessUntil } from './AccessUntilField';
 import { PermissionsField } from './PermissionsField';
 import { RoleField } from './RoleField';
 import { UserLimitAlert } from './UserLimitAlert';
@@ -19,6 +20,8 @@ interface Values {
   role: Role;
   permissions: Permission[];
   status: 'active' | 'deactivated';
+  /** YYYY-MM-DD or empty */
+  accessUntil: string;
 }
 
 function valuesOf(member: Member): Values {
@@ -27,6 +30,7 @@ function valuesOf(member: Member): Values {
     role: member.role,
     permissions: normalizePermissions(member.permissions),
     status: member.status === 'deactivated' ? 'deactivated' : 'active',
+    accessUntil: dayFromAccessUntil(member.accessUntil),
   };
 }
 
@@ -39,6 +43,7 @@ function changesOf(member: Member, before: Values, after: Values): EditUserInput
   if (after.role !== before.role) changes.role = after.role;
   if (after.role === 'TenantUser' && !sameSet(after.permissions, before.permissions)) changes.permissions = after.permissions;
   if (member.status !== 'invited' && after.status !== before.status) changes.status = after.status;
+  if (after.accessUntil !== before.accessUntil) changes.accessUntil = accessUntilFromDay(after.accessUntil);
   return changes;
 }
 
@@ -77,7 +82,7 @@ function EditUserForm({ member, isSelf, onClose }: { member: Member; isSelf: boo
           notify(t('users.edit.saved', { name: values.fullName.trim() }));
           onClose();
         },
-        onError: (error) => form.setErrors(fieldErrors(t, error)),
+        onError: (error) => form.setErrors(accessUntilErrors(t, fieldErrors(t, error))),
       },
     );
   };
@@ -120,6 +125,11 @@ function EditUserForm({ member, isSelf, onClose }: { member: Member; isSelf: boo
             {...form.getInputProps('status')}
           />
         )}
+        <AccessUntilField
+          value={form.values.accessUntil}
+          onChange={(day) => form.setFieldValue('accessUntil', day)}
+          error={form.errors.accessUntil as string | undefined}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

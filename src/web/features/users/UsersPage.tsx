@@ -2,6 +2,7 @@ import { Button, Center, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import type { Member } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
@@ -67,7 +68,14 @@ function UsersManager() {
       <PageHeader
         title={t('settings.users')}
         description={t('users.intro')}
-        actions={<Button onClick={() => add.open(true)}>{t('users.add.button')}</Button>}
+        actions={
+          <>
+            <Button component={Link} to="/settings/users/bulk-invite" variant="default">
+              {t('admin.bulkInvite.button')}
+            </Button>
+            <Button onClick={() => add.open(true)}>{t('users.add.button')}</Button>
+          </>
+        }
       />
       <UserFiltersBar
         search={search}

@@ -1,7 +1,7 @@
 import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
-import { formatDateTime, formatRelative } from '../../i18n/format';
+import { formatDate, formatDateTime, formatRelative } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { RowActions, type RowAction } from './RowActions';
 import { StatusBadge } from './StatusBadge';
@@ -68,6 +68,11 @@ export function UsersTable({ members, selfEmail, onAction }: UsersTableProps) {
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge status={member.status} />
+                  {member.accessUntil && member.status !== 'removed' && (
+                    <Text size="xs" mt={4} component="time" dateTime={member.accessUntil} display="block">
+                      {t('admin.accessUntil.hintShort', { date: formatDate(locale, member.accessUntil) })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {member.lastActiveAt ? (

@@ -58,6 +58,8 @@ export interface AddUserInput {
   role: Role;
   permissions: Permission[];
   locale: Locale;
+  /** End of the last day of access (ISO); absent for no limit. */
+  accessUntil?: string;
 }
 
 export interface EditUserInput {
@@ -65,6 +67,8 @@ export interface EditUserInput {
   role?: Role;
   permissions?: Permission[];
   status?: 'active' | 'deactivated';
+  /** ISO instant; null removes the limit. */
+  accessUntil?: string | null;
 }
 
 /** Every change to members refreshes the list (and seat-dependent views). */
