@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR } from '../../clock.js';
+import { rows } from '../../db/client.js';
 import { createTestApp, signUpCompany, uniqueEmail, type TestApp } from '../../../../tests/setup/app.js';
 
 let t: TestApp;
@@ -97,5 +99,20 @@ describe('audit log', () => {
       expect((await a.client.request(method, '/api/audit-log', {})).statusCode).toBe(404);
     }
     expect((await a.client.get('/api/audit-log?cursor=bogus')).json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('append-only storage', () => {
+  it('refuses to update or delete an audit event even with direct SQL', async () => {
+    const { companyId } = await signUpCompany(t, 'Immutable');
+    await expect(
+      t.database.db.execute(sql`UPDATE audit_events SET action = 'login.failed' WHERE company_id = ${companyId}`),
+    ).rejects.toThrow();
+    await expect(t.database.db.execute(sql`DELETE FROM audit_events WHERE company_id = ${companyId}`)).rejects.toThrow();
+    const left = await rows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE company_id = ${companyId} AND action = 'company.created'`,
+    );
+    expect(left[0]!.n).toBe(1);
   });
 });
