@@ -2,13 +2,10 @@
  * OpenAPI) and the web UI (types). */
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from './permissions.js';
+import { LOCALES, PASSWORD_MAX, PASSWORD_MIN } from './limits.js';
 import { PLANS } from './plans.js';
 
-export const LOCALES = ['en', 'ar'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+export { LOCALES, PASSWORD_MAX, PASSWORD_MIN, type Locale } from './limits.js';
 
 export const Email = z
   .string()

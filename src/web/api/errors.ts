@@ -1,4 +1,4 @@
-import { PASSWORD_MIN } from '../../shared/api.js';
+import { PASSWORD_MIN } from '../../shared/limits.js';
 import type { TFunction } from 'i18next';
 import { isApiError } from './client';
 

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PASSWORD_MIN } from '../../../shared/api.js';
+import { PASSWORD_MIN } from '../../../shared/limits.js';
 import { isApiError, post } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import { PasswordField } from '../../components/PasswordField';

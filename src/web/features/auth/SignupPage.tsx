@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PASSWORD_MIN } from '../../../shared/api.js';
+import { PASSWORD_MIN } from '../../../shared/limits.js';
 import { isApiError, post } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import type { Me } from '../../api/types';

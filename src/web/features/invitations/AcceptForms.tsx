@@ -2,7 +2,7 @@ import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PASSWORD_MIN } from '../../../shared/api.js';
+import { PASSWORD_MIN } from '../../../shared/limits.js';
 import { isApiError } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import type { Invitation, Me } from '../../api/types';
