@@ -37,3 +37,12 @@ export function useDialog<T>() {
 
   return { ...state, open, close };
 }
+
+/** What a page gives a dialog about one thing, named as the feature names it:
+ * `DialogProps<'campaign', Campaign>` is `{ campaign: Campaign | null; opened; version; onClose }`. */
+export type DialogProps<K extends string, T> = Record<K, T | null> & {
+  opened: boolean;
+  /** Changes on every open: the form inside starts fresh. */
+  version: number;
+  onClose: () => void;
+};

@@ -2,13 +2,13 @@ import { Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, UpdateCampaignBody } from '../../../shared/api.js';
-import { AppModal } from '../../components/AppModal';
-import { notify } from '../../components/notify';
+import type { DialogProps } from '../../components/useDialog';
 import { useCurrentMe } from '../auth/session';
 import { required } from '../auth/validators';
-import { formFeedback } from '../items/fieldErrors';
+import { ItemDialog } from '../items/ItemDialog';
 import { ItemForm } from '../items/ItemForm';
 import { OwnerSelect } from '../items/OwnerSelect';
+import { useItemSave } from '../items/useItemSave';
 import { useCreateCampaign, useEditCampaign } from './campaignsApi';
 
 interface Values {
@@ -21,27 +21,12 @@ interface Values {
 const FIELDS = ['name', 'subject', 'body', 'ownerId'] as const;
 
 /** New campaign (`campaign` null, saved as a draft) or edit one that has not been sent. */
-export function CampaignDialog({
-  campaign,
-  opened,
-  version,
-  onClose,
-}: {
-  campaign: Campaign | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}) {
+export function CampaignDialog({ campaign, ...dialog }: DialogProps<'campaign', Campaign>) {
   const { t } = useTranslation();
   return (
-    <AppModal
-      opened={opened}
-      onClose={onClose}
-      title={campaign ? t('features.email.editTitle') : t('features.email.addTitle')}
-      size="lg"
-    >
-      <CampaignForm key={version} campaign={campaign} onClose={onClose} />
-    </AppModal>
+    <ItemDialog {...dialog} title={campaign ? t('features.email.editTitle') : t('features.email.addTitle')}>
+      <CampaignForm campaign={campaign} onClose={dialog.onClose} />
+    </ItemDialog>
   );
 }
 
@@ -57,8 +42,6 @@ function changesOf(campaign: Campaign, values: Values): UpdateCampaignBody {
 function CampaignForm({ campaign, onClose }: { campaign: Campaign | null; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const create = useCreateCampaign();
-  const edit = useEditCampaign();
   const form = useForm<Values>({
     initialValues: {
       name: campaign?.name ?? '',
@@ -68,30 +51,24 @@ function CampaignForm({ campaign, onClose }: { campaign: Campaign | null; onClos
     },
     validate: { name: required(t), subject: required(t) },
   });
-  const mutation = campaign ? edit : create;
-  const feedback = formFeedback(t, mutation.error, FIELDS);
+  const { save, alert, pending } = useItemSave({
+    item: campaign,
+    form,
+    fields: FIELDS,
+    create: useCreateCampaign(),
+    edit: useEditCampaign(),
+    notices: { created: 'features.email.created', saved: 'features.email.saved' },
+    onClose,
+  });
 
-  const done = (name: string) => {
-    notify(t(campaign ? 'features.email.saved' : 'features.email.created', { name }));
-    onClose();
-  };
-  const onError = (error: unknown) => form.setErrors(formFeedback(t, error, FIELDS).fields);
-
-  const submit = (values: Values) => {
-    if (!campaign) {
-      create.mutate(
-        { name: values.name.trim(), subject: values.subject.trim(), body: values.body, ownerId: values.ownerId },
-        { onSuccess: (created) => done(created.name), onError },
-      );
-      return;
-    }
-    const changes = changesOf(campaign, values);
-    if (Object.keys(changes).length === 0) return onClose();
-    edit.mutate({ id: campaign.id, changes }, { onSuccess: (saved) => done(saved.name), onError });
-  };
+  const submit = (values: Values) =>
+    save(
+      () => ({ name: values.name.trim(), subject: values.subject.trim(), body: values.body, ownerId: values.ownerId }),
+      (existing) => changesOf(existing, values),
+    );
 
   return (
-    <ItemForm onSubmit={form.onSubmit(submit)} alert={feedback.alert} onCancel={onClose} pending={mutation.isPending}>
+    <ItemForm onSubmit={form.onSubmit(submit)} alert={alert} onCancel={onClose} pending={pending}>
       <TextInput
         label={t('features.email.fields.name')}
         description={t('features.email.fields.nameHint')}

@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client';
 import { notify } from '../../components/notify';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import type { DialogProps } from '../../components/useDialog';
 import { ConfirmDialog } from '../users/ConfirmDialog';
 import { useSendCampaign } from './campaignsApi';
 
@@ -16,17 +17,7 @@ function localInputValue(date: Date): string {
 }
 
 /** Send now, or schedule for a time ahead. The built-in provider records the intent only. */
-export function SendCampaignDialog({
-  campaign,
-  opened,
-  version,
-  onClose,
-}: {
-  campaign: Campaign | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}) {
+export function SendCampaignDialog({ campaign, opened, version, onClose }: DialogProps<'campaign', Campaign>) {
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const send = useSendCampaign();

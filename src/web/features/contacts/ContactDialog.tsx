@@ -2,13 +2,13 @@ import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Contact, UpdateContactBody } from '../../../shared/api.js';
-import { AppModal } from '../../components/AppModal';
-import { notify } from '../../components/notify';
+import type { DialogProps } from '../../components/useDialog';
 import { useCurrentMe } from '../auth/session';
 import { required } from '../auth/validators';
-import { formFeedback } from '../items/fieldErrors';
+import { ItemDialog } from '../items/ItemDialog';
 import { ItemForm } from '../items/ItemForm';
 import { OwnerSelect } from '../items/OwnerSelect';
+import { useItemSave } from '../items/useItemSave';
 import { parseTags, useCreateContact, useEditContact } from './contactsApi';
 
 interface Values {
@@ -23,27 +23,12 @@ const FIELDS = ['name', 'email', 'phone', 'tags', 'ownerId'] as const;
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Add contact (`contact` null) or edit one. */
-export function ContactDialog({
-  contact,
-  opened,
-  version,
-  onClose,
-}: {
-  contact: Contact | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}) {
+export function ContactDialog({ contact, ...dialog }: DialogProps<'contact', Contact>) {
   const { t } = useTranslation();
   return (
-    <AppModal
-      opened={opened}
-      onClose={onClose}
-      title={contact ? t('features.contacts.editTitle') : t('features.contacts.addTitle')}
-      size="lg"
-    >
-      <ContactForm key={version} contact={contact} onClose={onClose} />
-    </AppModal>
+    <ItemDialog {...dialog} title={contact ? t('features.contacts.editTitle') : t('features.contacts.addTitle')}>
+      <ContactForm contact={contact} onClose={dialog.onClose} />
+    </ItemDialog>
   );
 }
 
@@ -64,8 +49,6 @@ function changesOf(contact: Contact, values: Values): UpdateContactBody {
 function ContactForm({ contact, onClose }: { contact: Contact | null; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const create = useCreateContact();
-  const edit = useEditContact();
   const form = useForm<Values>({
     initialValues: {
       name: contact?.name ?? '',
@@ -79,36 +62,30 @@ function ContactForm({ contact, onClose }: { contact: Contact | null; onClose: (
       email: (value) => (!value.trim() || EMAIL_SHAPE.test(value.trim()) ? null : t('fields.invalid.email')),
     },
   });
-  const mutation = contact ? edit : create;
-  const feedback = formFeedback(t, mutation.error, FIELDS);
+  const { save, alert, pending } = useItemSave({
+    item: contact,
+    form,
+    fields: FIELDS,
+    create: useCreateContact(),
+    edit: useEditContact(),
+    notices: { created: 'features.contacts.created', saved: 'features.contacts.saved' },
+    onClose,
+  });
 
-  const done = (name: string) => {
-    notify(t(contact ? 'features.contacts.saved' : 'features.contacts.created', { name }));
-    onClose();
-  };
-  const onError = (error: unknown) => form.setErrors(formFeedback(t, error, FIELDS).fields);
-
-  const submit = (values: Values) => {
-    if (!contact) {
-      create.mutate(
-        {
-          name: values.name.trim(),
-          email: values.email.trim() || undefined,
-          phone: values.phone.trim() || undefined,
-          tags: parseTags(values.tags),
-          ownerId: values.ownerId,
-        },
-        { onSuccess: (created) => done(created.name), onError },
-      );
-      return;
-    }
-    const changes = changesOf(contact, values);
-    if (Object.keys(changes).length === 0) return onClose();
-    edit.mutate({ id: contact.id, changes }, { onSuccess: (saved) => done(saved.name), onError });
-  };
+  const submit = (values: Values) =>
+    save(
+      () => ({
+        name: values.name.trim(),
+        email: values.email.trim() || undefined,
+        phone: values.phone.trim() || undefined,
+        tags: parseTags(values.tags),
+        ownerId: values.ownerId,
+      }),
+      (existing) => changesOf(existing, values),
+    );
 
   return (
-    <ItemForm onSubmit={form.onSubmit(submit)} alert={feedback.alert} onCancel={onClose} pending={mutation.isPending}>
+    <ItemForm onSubmit={form.onSubmit(submit)} alert={alert} onCancel={onClose} pending={pending}>
       <TextInput label={t('features.contacts.fields.name')} required data-autofocus {...form.getInputProps('name')} />
       <TextInput label={t('fields.email')} type="email" dir="ltr" {...form.getInputProps('email')} />
       <TextInput

@@ -1,5 +1,4 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 
 export interface ItemAction {
   key: string;
@@ -8,13 +7,12 @@ export interface ItemAction {
   onSelect: () => void;
 }
 
-/** The row's "⋯" menu, named after the item so that each row's button says whose it is. */
-export function ItemActions({ name, actions }: { name: string; actions: ItemAction[] }) {
-  const { t } = useTranslation();
+/** The row's "⋯" menu; `label` names the row's item, so that each row's button says whose it is. */
+export function ItemActions({ label, actions }: { label: string; actions: ItemAction[] }) {
   return (
     <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="dark" aria-label={t('features.actions.label', { name })}>
+        <ActionIcon variant="subtle" color="dark" aria-label={label}>
           <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <circle cx="5" cy="12" r="2" fill="currentColor" />
             <circle cx="12" cy="12" r="2" fill="currentColor" />

@@ -1,9 +1,10 @@
-import { Button, Center, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FEATURES, isPermission, type Feature } from '../../../shared/permissions.js';
 import { isApiError } from '../../api/client';
+import { ListFooter } from '../../components/ListFooter';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useDialog } from '../../components/useDialog';
@@ -109,22 +110,7 @@ function ItemsList<T extends OwnedItem>({
             ownerNote={ownerNote}
             actionsFor={canAct ? rowActions : undefined}
           />
-          <Text size="sm" mt="xs" role="status">
-            {text('shown', { count: items.length })}
-          </Text>
-          {list.isError && (
-            <LoadError
-              error={list.error}
-              onRetry={() => void (list.isFetchNextPageError ? list.fetchNextPage() : list.refetch())}
-            />
-          )}
-          {list.hasNextPage && !list.isError && (
-            <Center mt="md">
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                {t('features.loadMore')}
-              </Button>
-            </Center>
-          )}
+          <ListFooter list={list} shown={text('shown', { count: items.length })} loadMore={t('features.loadMore')} />
         </>
       )}
       <DeleteItemDialog

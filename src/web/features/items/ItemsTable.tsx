@@ -58,7 +58,7 @@ export function ItemsTable<T extends OwnedItem>({ caption, columns, items, nameO
               </Table.Td>
               {actionsFor && (
                 <Table.Td>
-                  <ItemActions name={nameOf(item)} actions={actionsFor(item)} />
+                  <ItemActions label={t('features.actions.label', { name: nameOf(item) })} actions={actionsFor(item)} />
                 </Table.Td>
               )}
             </Table.Tr>

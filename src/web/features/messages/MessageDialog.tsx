@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message, UpdateMessageBody } from '../../../shared/api.js';
 import { errorMessage } from '../../api/errors';
-import { AppModal } from '../../components/AppModal';
 import { notify } from '../../components/notify';
+import type { DialogProps } from '../../components/useDialog';
 import { useCurrentMe } from '../auth/session';
 import { required } from '../auth/validators';
-import { formFeedback } from '../items/fieldErrors';
+import { ItemDialog } from '../items/ItemDialog';
 import { ItemForm } from '../items/ItemForm';
 import { OwnerSelect } from '../items/OwnerSelect';
+import { useItemSave } from '../items/useItemSave';
 import { useCreateMessage, useEditMessage, useSendMessage } from './messagesApi';
 
 interface Values {
@@ -24,27 +25,12 @@ const FIELDS = ['recipientPhone', 'text', 'ownerId'] as const;
 const MAX_TEXT = 4096;
 
 /** New message (`message` null: save as a draft, or send at once) or edit a draft / failed one. */
-export function MessageDialog({
-  message,
-  opened,
-  version,
-  onClose,
-}: {
-  message: Message | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}) {
+export function MessageDialog({ message, ...dialog }: DialogProps<'message', Message>) {
   const { t } = useTranslation();
   return (
-    <AppModal
-      opened={opened}
-      onClose={onClose}
-      title={message ? t('features.whatsapp.editTitle') : t('features.whatsapp.addTitle')}
-      size="lg"
-    >
-      <MessageForm key={version} message={message} onClose={onClose} />
-    </AppModal>
+    <ItemDialog {...dialog} title={message ? t('features.whatsapp.editTitle') : t('features.whatsapp.addTitle')}>
+      <MessageForm message={message} onClose={dialog.onClose} />
+    </ItemDialog>
   );
 }
 
@@ -59,8 +45,6 @@ function changesOf(message: Message, values: Values): UpdateMessageBody {
 function MessageForm({ message, onClose }: { message: Message | null; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const create = useCreateMessage();
-  const edit = useEditMessage();
   const send = useSendMessage();
   const [intent, setIntent] = useState<'save' | 'send'>('save');
   const form = useForm<Values>({
@@ -71,9 +55,15 @@ function MessageForm({ message, onClose }: { message: Message | null; onClose: (
     },
     validate: { recipientPhone: required(t), text: required(t) },
   });
-  const mutation = message ? edit : create;
-  const feedback = formFeedback(t, mutation.error, FIELDS);
-  const onError = (error: unknown) => form.setErrors(formFeedback(t, error, FIELDS).fields);
+  const saving = useItemSave({
+    item: message,
+    form,
+    fields: FIELDS,
+    create: useCreateMessage(),
+    edit: useEditMessage(),
+    notices: { created: 'features.whatsapp.created', saved: 'features.whatsapp.saved' },
+    onClose,
+  });
 
   const sendDraft = (draft: Message) =>
     send.mutate(draft.id, {
@@ -85,39 +75,18 @@ function MessageForm({ message, onClose }: { message: Message | null; onClose: (
 
   const submit = (values: Values, then: 'save' | 'send' = 'save') => {
     setIntent(then);
-    if (!message) {
-      create.mutate(
-        { recipientPhone: values.recipientPhone.trim(), text: values.text.trim(), ownerId: values.ownerId },
-        {
-          onSuccess: (created) => {
-            if (then === 'send') return sendDraft(created);
-            notify(t('features.whatsapp.created'));
-            onClose();
-          },
-          onError,
-        },
-      );
-      return;
-    }
-    const changes = changesOf(message, values);
-    if (Object.keys(changes).length === 0) return onClose();
-    edit.mutate(
-      { id: message.id, changes },
-      {
-        onSuccess: () => {
-          notify(t('features.whatsapp.saved'));
-          onClose();
-        },
-        onError,
-      },
+    saving.save(
+      () => ({ recipientPhone: values.recipientPhone.trim(), text: values.text.trim(), ownerId: values.ownerId }),
+      (existing) => changesOf(existing, values),
+      then === 'send' ? sendDraft : undefined,
     );
   };
 
-  const pending = mutation.isPending || send.isPending;
+  const pending = saving.pending || send.isPending;
   return (
     <ItemForm
       onSubmit={form.onSubmit((values) => submit(values))}
-      alert={feedback.alert}
+      alert={saving.alert}
       onCancel={onClose}
       pending={pending}
       buttons={

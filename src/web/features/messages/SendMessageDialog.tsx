@@ -1,45 +1,22 @@
 import { Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/api.js';
-import { notify } from '../../components/notify';
-import { ConfirmDialog } from '../users/ConfirmDialog';
+import type { DialogProps } from '../../components/useDialog';
+import { MutationDialog } from '../users/ConfirmDialog';
 import { useSendMessage } from './messagesApi';
 
 /** Sends a draft (or a failed message, again) after showing what goes to whom. */
-export function SendMessageDialog({
-  message,
-  opened,
-  version,
-  onClose,
-}: {
-  message: Message | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}) {
+export function SendMessageDialog({ message, ...dialog }: DialogProps<'message', Message>) {
   const { t } = useTranslation();
-  const send = useSendMessage();
-  const { reset } = send;
-  useEffect(() => reset(), [version, reset]);
   const phone = message?.recipientPhone ?? '';
   return (
-    <ConfirmDialog
-      opened={opened}
-      onClose={onClose}
+    <MutationDialog
+      {...dialog}
       title={t('features.whatsapp.sendTitle')}
       confirmLabel={t('features.whatsapp.send')}
-      pending={send.isPending}
-      error={send.error}
-      onConfirm={() =>
-        message &&
-        send.mutate(message.id, {
-          onSuccess: () => {
-            notify(t('features.whatsapp.sentDone', { phone }));
-            onClose();
-          },
-        })
-      }
+      mutation={useSendMessage()}
+      variables={message?.id ?? null}
+      notice={t('features.whatsapp.sentDone', { phone })}
     >
       <Stack gap="xs">
         <Text size="sm">
@@ -52,6 +29,6 @@ export function SendMessageDialog({
           {t('features.whatsapp.deliveryNote')}
         </Text>
       </Stack>
-    </ConfirmDialog>
+    </MutationDialog>
   );
 }

@@ -1,17 +1,16 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Permission, Role } from '../../../shared/permissions.js';
 import { isApiError } from '../../api/client';
-import { errorMessage, fieldErrors } from '../../api/errors';
-import { AppModal } from '../../components/AppModal';
-import { FormAlert } from '../../components/FormAlert';
+import { fieldErrors } from '../../api/errors';
 import { useLanguage } from '../../i18n/useLanguage';
 import { required, validEmail } from '../auth/validators';
+import { ItemDialog } from '../items/ItemDialog';
 import { accessUntilErrors, AccessUntilField, accessUntilFromDay } from './AccessUntilField';
 import { PermissionsField } from './PermissionsField';
 import { RoleField } from './RoleField';
-import { UserLimitAlert } from './UserLimitAlert';
+import { UserForm } from './UserForm';
 import { useAddUser } from './usersApi';
 import { notify } from '../../components/notify';
 
@@ -30,9 +29,9 @@ const EMPTY: Values = { fullName: '', email: '', role: 'TenantUser', permissions
 export function AddUserModal({ opened, version, onClose }: { opened: boolean; version: number; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('users.add.title')} size="lg">
-      <AddUserForm key={version} onClose={onClose} />
-    </AppModal>
+    <ItemDialog opened={opened} version={version} onClose={onClose} title={t('users.add.title')}>
+      <AddUserForm onClose={onClose} />
+    </ItemDialog>
   );
 }
 
@@ -68,41 +67,32 @@ function AddUserForm({ onClose }: { onClose: () => void }) {
   const onField = isApiError(error) && (error.code === 'ALREADY_MEMBER' || Object.keys(error.fields).length > 0);
 
   return (
-    <form noValidate onSubmit={form.onSubmit(submit)}>
-      <Stack gap="md">
-        {isApiError(error, 'USER_LIMIT_REACHED') ? (
-          <UserLimitAlert error={error} onNavigate={onClose} />
-        ) : (
-          <FormAlert>{error && !onField ? errorMessage(t, error) : null}</FormAlert>
-        )}
-        <TextInput label={t('fields.fullName')} required data-autofocus {...form.getInputProps('fullName')} />
-        <TextInput label={t('fields.email')} type="email" required {...form.getInputProps('email')} />
-        <RoleField
-          value={form.values.role}
-          onChange={(role) => form.setFieldValue('role', role)}
-          error={form.errors.role as string}
+    <UserForm
+      onSubmit={form.onSubmit(submit)}
+      error={error}
+      errorOnFields={onField}
+      onCancel={onClose}
+      pending={addUser.isPending}
+    >
+      <TextInput label={t('fields.fullName')} required data-autofocus {...form.getInputProps('fullName')} />
+      <TextInput label={t('fields.email')} type="email" required {...form.getInputProps('email')} />
+      <RoleField
+        value={form.values.role}
+        onChange={(role) => form.setFieldValue('role', role)}
+        error={form.errors.role as string}
+      />
+      {form.values.role === 'TenantUser' && (
+        <PermissionsField
+          value={form.values.permissions}
+          onChange={(p) => form.setFieldValue('permissions', p)}
+          error={form.errors.permissions as string | undefined}
         />
-        {form.values.role === 'TenantUser' && (
-          <PermissionsField
-            value={form.values.permissions}
-            onChange={(p) => form.setFieldValue('permissions', p)}
-            error={form.errors.permissions as string | undefined}
-          />
-        )}
-        <AccessUntilField
-          value={form.values.accessUntil}
-          onChange={(day) => form.setFieldValue('accessUntil', day)}
-          error={form.errors.accessUntil as string | undefined}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={addUser.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <AccessUntilField
+        value={form.values.accessUntil}
+        onChange={(day) => form.setFieldValue('accessUntil', day)}
+        error={form.errors.accessUntil as string | undefined}
+      />
+    </UserForm>
   );
 }

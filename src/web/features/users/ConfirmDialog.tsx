@@ -1,10 +1,12 @@
 import { Button, Group, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { AppModal } from '../../components/AppModal';
 import { FormAlert } from '../../components/FormAlert';
+import { notify } from '../../components/notify';
 import { UserLimitAlert } from './UserLimitAlert';
 
 export interface ConfirmDialogProps {
@@ -42,5 +44,33 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         </Group>
       </Stack>
     </AppModal>
+  );
+}
+
+export interface MutationDialogProps<V, R> extends Omit<ConfirmDialogProps, 'pending' | 'error' | 'onConfirm'> {
+  /** Changes on every open: the last refusal is forgotten. */
+  version: number;
+  mutation: Pick<UseMutationResult<R, Error, V>, 'mutate' | 'reset' | 'isPending' | 'error'>;
+  /** What confirming sends; null: nothing to act on. */
+  variables: V | null;
+  /** Said once it is done; then the dialog closes. */
+  notice: string;
+}
+
+/** A ConfirmDialog that runs one change: fresh on every open, a notice and closed once done. */
+export function MutationDialog<V, R>({ version, mutation, variables, notice, ...dialog }: MutationDialogProps<V, R>) {
+  const { reset } = mutation;
+  useEffect(() => reset(), [version, reset]);
+  const onSuccess = () => {
+    notify(notice);
+    dialog.onClose();
+  };
+  return (
+    <ConfirmDialog
+      {...dialog}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onConfirm={() => variables !== null && mutation.mutate(variables, { onSuccess })}
+    />
   );
 }

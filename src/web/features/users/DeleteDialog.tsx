@@ -4,32 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import type { Member, OwnedItemCounts } from '../../api/types';
 import { FormAlert } from '../../components/FormAlert';
+import type { DialogProps } from '../../components/useDialog';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
-import { ConfirmDialog } from './ConfirmDialog';
+import { MutationDialog } from './ConfirmDialog';
 import { useActiveMembers, useDeleteUser, useOwnedItems } from './usersApi';
-import { notify } from '../../components/notify';
 
 const ITEM_KINDS = ['contacts', 'campaigns', 'messages', 'workflows'] as const satisfies readonly (keyof OwnedItemCounts)[];
 
-interface DeleteDialogProps {
-  member: Member | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}
-
 /** Delete: access ends at once; shows what the person owns and offers to hand it to an active member. */
-export function DeleteDialog({ member, opened, version, onClose }: DeleteDialogProps) {
+export function DeleteDialog({ member, ...dialog }: DialogProps<'member', Member>) {
   const { t } = useTranslation();
   const { locale } = useLanguage();
-  const remove = useDeleteUser();
-  const { reset } = remove;
+  const { opened, version } = dialog;
   const [reassignTo, setReassignTo] = useState('');
-  useEffect(() => {
-    reset();
-    setReassignTo('');
-  }, [version, reset]);
+  useEffect(() => setReassignTo(''), [version]);
 
   const items = useOwnedItems(opened && member ? member.id : null);
   const total = items.data ? ITEM_KINDS.reduce((sum, k) => sum + items.data[k], 0) : 0;
@@ -38,26 +27,14 @@ export function DeleteDialog({ member, opened, version, onClose }: DeleteDialogP
   const candidates = (others.data ?? []).filter((m) => m.id !== member?.id);
 
   return (
-    <ConfirmDialog
-      opened={opened}
-      onClose={onClose}
+    <MutationDialog
+      {...dialog}
       title={t('users.delete.title', { name })}
       confirmLabel={t('users.actions.delete')}
       danger
-      pending={remove.isPending}
-      error={remove.error}
-      onConfirm={() =>
-        member &&
-        remove.mutate(
-          { id: member.id, reassignTo: reassignTo || undefined },
-          {
-            onSuccess: () => {
-              notify(t('users.delete.done', { name }));
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={useDeleteUser()}
+      variables={member && { id: member.id, reassignTo: reassignTo || undefined }}
+      notice={t('users.delete.done', { name })}
     >
       <Stack gap="sm">
         <Text>{t('users.delete.accessEnds', { name })}</Text>
@@ -98,6 +75,6 @@ export function DeleteDialog({ member, opened, version, onClose }: DeleteDialogP
           </>
         )}
       </Stack>
-    </ConfirmDialog>
+    </MutationDialog>
   );
 }

@@ -1,17 +1,16 @@
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { normalizePermissions, type Permission, type Role } from '../../../shared/permissions.js';
 import { isApiError } from '../../api/client';
-import { errorMessage, fieldErrors } from '../../api/errors';
+import { fieldErrors } from '../../api/errors';
 import type { Member } from '../../api/types';
-import { AppModal } from '../../components/AppModal';
-import { FormAlert } from '../../components/FormAlert';
 import { required } from '../auth/validators';
+import { ItemDialog } from '../items/ItemDialog';
 import { accessUntilErrors, AccessUntilField, accessUntilFromDay, dayFromAccessUntil } from './AccessUntilField';
 import { PermissionsField } from './PermissionsField';
 import { RoleField } from './RoleField';
-import { UserLimitAlert } from './UserLimitAlert';
+import { UserForm } from './UserForm';
 import { useEditUser, type EditUserInput } from './usersApi';
 import { notify } from '../../components/notify';
 
@@ -60,9 +59,9 @@ interface EditUserModalProps {
 export function EditUserModal({ member, isSelf, opened, version, onClose }: EditUserModalProps) {
   const { t } = useTranslation();
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('users.edit.title')} size="lg">
-      {member && <EditUserForm key={version} member={member} isSelf={isSelf} onClose={onClose} />}
-    </AppModal>
+    <ItemDialog opened={opened} version={version} onClose={onClose} title={t('users.edit.title')}>
+      {member && <EditUserForm member={member} isSelf={isSelf} onClose={onClose} />}
+    </ItemDialog>
   );
 }
 
@@ -91,54 +90,45 @@ function EditUserForm({ member, isSelf, onClose }: { member: Member; isSelf: boo
   const onField = isApiError(error) && Object.keys(error.fields).length > 0;
 
   return (
-    <form noValidate onSubmit={form.onSubmit(submit)}>
-      <Stack gap="md">
-        {isApiError(error, 'USER_LIMIT_REACHED') ? (
-          <UserLimitAlert error={error} onNavigate={onClose} />
-        ) : (
-          <FormAlert>{error && !onField ? errorMessage(t, error) : null}</FormAlert>
-        )}
-        <Text size="sm">
-          {t('fields.email')}: <strong dir="ltr">{member.email}</strong>
-        </Text>
-        <TextInput label={t('fields.fullName')} required data-autofocus {...form.getInputProps('fullName')} />
-        <RoleField
-          value={form.values.role}
-          onChange={(role) => form.setFieldValue('role', role)}
-          disabled={isSelf}
-          description={isSelf ? t('users.edit.selfRole') : undefined}
+    <UserForm
+      onSubmit={form.onSubmit(submit)}
+      error={error}
+      errorOnFields={onField}
+      onCancel={onClose}
+      pending={editUser.isPending}
+    >
+      <Text size="sm">
+        {t('fields.email')}: <strong dir="ltr">{member.email}</strong>
+      </Text>
+      <TextInput label={t('fields.fullName')} required data-autofocus {...form.getInputProps('fullName')} />
+      <RoleField
+        value={form.values.role}
+        onChange={(role) => form.setFieldValue('role', role)}
+        disabled={isSelf}
+        description={isSelf ? t('users.edit.selfRole') : undefined}
+      />
+      {form.values.role === 'TenantUser' && (
+        <PermissionsField
+          value={form.values.permissions}
+          onChange={(p) => form.setFieldValue('permissions', p)}
+          error={form.errors.permissions as string | undefined}
         />
-        {form.values.role === 'TenantUser' && (
-          <PermissionsField
-            value={form.values.permissions}
-            onChange={(p) => form.setFieldValue('permissions', p)}
-            error={form.errors.permissions as string | undefined}
-          />
-        )}
-        {member.status !== 'invited' && (
-          <NativeSelect
-            label={t('users.form.status')}
-            data={[
-              { value: 'active', label: t('users.status.active') },
-              { value: 'deactivated', label: t('users.status.deactivated') },
-            ]}
-            {...form.getInputProps('status')}
-          />
-        )}
-        <AccessUntilField
-          value={form.values.accessUntil}
-          onChange={(day) => form.setFieldValue('accessUntil', day)}
-          error={form.errors.accessUntil as string | undefined}
+      )}
+      {member.status !== 'invited' && (
+        <NativeSelect
+          label={t('users.form.status')}
+          data={[
+            { value: 'active', label: t('users.status.active') },
+            { value: 'deactivated', label: t('users.status.deactivated') },
+          ]}
+          {...form.getInputProps('status')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={editUser.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <AccessUntilField
+        value={form.values.accessUntil}
+        onChange={(day) => form.setFieldValue('accessUntil', day)}
+        error={form.errors.accessUntil as string | undefined}
+      />
+    </UserForm>
   );
 }

@@ -1,6 +1,6 @@
-import { ActionIcon, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
+import { ItemActions } from '../items/ItemActions';
 
 export type RowAction = 'edit' | 'deactivate' | 'reactivate' | 'delete' | 'resend' | 'revoke';
 
@@ -25,24 +25,11 @@ const DANGER = new Set<RowAction>(['deactivate', 'delete', 'revoke']);
 
 export function RowActions({ member, isSelf, onAction }: { member: Member; isSelf: boolean; onAction: (a: RowAction) => void }) {
   const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="dark" aria-label={t('users.actions.label', { name: member.fullName })}>
-          <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <circle cx="5" cy="12" r="2" fill="currentColor" />
-            <circle cx="12" cy="12" r="2" fill="currentColor" />
-            <circle cx="19" cy="12" r="2" fill="currentColor" />
-          </svg>
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {actionsFor(member, isSelf).map((action) => (
-          <Menu.Item key={action} color={DANGER.has(action) ? 'red.9' : undefined} onClick={() => onAction(action)}>
-            {t(LABELS[action])}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
-  );
+  const actions = actionsFor(member, isSelf).map((action) => ({
+    key: action,
+    label: t(LABELS[action]),
+    danger: DANGER.has(action),
+    onSelect: () => onAction(action),
+  }));
+  return <ItemActions label={t('users.actions.label', { name: member.fullName })} actions={actions} />;
 }

@@ -1,46 +1,25 @@
 import { List, Text } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
-import { ConfirmDialog } from './ConfirmDialog';
+import type { DialogProps } from '../../components/useDialog';
+import { MutationDialog } from './ConfirmDialog';
 import { useDeleteUser, useEditUser } from './usersApi';
-import { notify } from '../../components/notify';
 
-interface DialogProps {
-  member: Member | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}
+type MemberDialogProps = DialogProps<'member', Member>;
 
 /** Deactivate: says what happens, then PATCH {status: 'deactivated'}. */
-export function DeactivateDialog({ member, opened, version, onClose }: DialogProps) {
+export function DeactivateDialog({ member, ...dialog }: MemberDialogProps) {
   const { t } = useTranslation();
-  const edit = useEditUser();
-  const { reset } = edit;
-  useEffect(() => reset(), [version, reset]);
   const name = member?.fullName ?? '';
   return (
-    <ConfirmDialog
-      opened={opened}
-      onClose={onClose}
+    <MutationDialog
+      {...dialog}
       title={t('users.deactivate.title', { name })}
       confirmLabel={t('users.actions.deactivate')}
       danger
-      pending={edit.isPending}
-      error={edit.error}
-      onConfirm={() =>
-        member &&
-        edit.mutate(
-          { id: member.id, changes: { status: 'deactivated' } },
-          {
-            onSuccess: () => {
-              notify(t('users.deactivate.done', { name }));
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={useEditUser()}
+      variables={member && { id: member.id, changes: { status: 'deactivated' } }}
+      notice={t('users.deactivate.done', { name })}
     >
       <Text>{t('users.deactivate.intro', { name })}</Text>
       <List size="sm" spacing={4}>
@@ -48,73 +27,43 @@ export function DeactivateDialog({ member, opened, version, onClose }: DialogPro
         <List.Item>{t('users.deactivate.dataStays')}</List.Item>
         <List.Item>{t('users.deactivate.reactivateLater')}</List.Item>
       </List>
-    </ConfirmDialog>
+    </MutationDialog>
   );
 }
 
 /** Reactivate: a small confirmation; needs a free seat. */
-export function ReactivateDialog({ member, opened, version, onClose }: DialogProps) {
+export function ReactivateDialog({ member, ...dialog }: MemberDialogProps) {
   const { t } = useTranslation();
-  const edit = useEditUser();
-  const { reset } = edit;
-  useEffect(() => reset(), [version, reset]);
   const name = member?.fullName ?? '';
   return (
-    <ConfirmDialog
-      opened={opened}
-      onClose={onClose}
+    <MutationDialog
+      {...dialog}
       title={t('users.reactivate.title', { name })}
       confirmLabel={t('users.actions.reactivate')}
-      pending={edit.isPending}
-      error={edit.error}
-      onConfirm={() =>
-        member &&
-        edit.mutate(
-          { id: member.id, changes: { status: 'active' } },
-          {
-            onSuccess: () => {
-              notify(t('users.reactivate.done', { name }));
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={useEditUser()}
+      variables={member && { id: member.id, changes: { status: 'active' } }}
+      notice={t('users.reactivate.done', { name })}
     >
       <Text>{t('users.reactivate.body', { name })}</Text>
-    </ConfirmDialog>
+    </MutationDialog>
   );
 }
 
 /** Revoke invitation: the link in the email stops working; the seat is freed. */
-export function RevokeDialog({ member, opened, version, onClose }: DialogProps) {
+export function RevokeDialog({ member, ...dialog }: MemberDialogProps) {
   const { t } = useTranslation();
-  const remove = useDeleteUser();
-  const { reset } = remove;
-  useEffect(() => reset(), [version, reset]);
-  const name = member?.fullName ?? '';
+  const email = member?.email ?? '';
   return (
-    <ConfirmDialog
-      opened={opened}
-      onClose={onClose}
-      title={t('users.revoke.title', { name })}
+    <MutationDialog
+      {...dialog}
+      title={t('users.revoke.title', { name: member?.fullName ?? '' })}
       confirmLabel={t('users.actions.revoke')}
       danger
-      pending={remove.isPending}
-      error={remove.error}
-      onConfirm={() =>
-        member &&
-        remove.mutate(
-          { id: member.id },
-          {
-            onSuccess: () => {
-              notify(t('users.revoke.done', { email: member.email }));
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={useDeleteUser()}
+      variables={member && { id: member.id }}
+      notice={t('users.revoke.done', { email })}
     >
-      <Text>{t('users.revoke.body', { email: member?.email ?? '' })}</Text>
-    </ConfirmDialog>
+      <Text>{t('users.revoke.body', { email })}</Text>
+    </MutationDialog>
   );
 }

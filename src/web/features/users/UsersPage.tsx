@@ -1,10 +1,11 @@
-import { Button, Center, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import type { Member } from '../../api/types';
+import { ListFooter } from '../../components/ListFooter';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useDialog } from '../../components/useDialog';
@@ -98,22 +99,7 @@ function UsersManager() {
       ) : (
         <>
           <UsersTable members={members} selfEmail={me.user.email} onAction={onAction} />
-          <Text size="sm" mt="xs" role="status">
-            {t('users.shown', { count: members.length })}
-          </Text>
-          {list.isError && (
-            <LoadError
-              error={list.error}
-              onRetry={() => void (list.isFetchNextPageError ? list.fetchNextPage() : list.refetch())}
-            />
-          )}
-          {list.hasNextPage && !list.isError && (
-            <Center mt="md">
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                {t('users.loadMore')}
-              </Button>
-            </Center>
-          )}
+          <ListFooter list={list} shown={t('users.shown', { count: members.length })} loadMore={t('users.loadMore')} />
         </>
       )}
       <AddUserModal opened={add.opened} version={add.version} onClose={add.close} />

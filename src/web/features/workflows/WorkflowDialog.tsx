@@ -2,13 +2,13 @@ import { Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { UpdateWorkflowBody, Workflow } from '../../../shared/api.js';
-import { AppModal } from '../../components/AppModal';
-import { notify } from '../../components/notify';
+import type { DialogProps } from '../../components/useDialog';
 import { useCurrentMe } from '../auth/session';
 import { required } from '../auth/validators';
-import { formFeedback } from '../items/fieldErrors';
+import { ItemDialog } from '../items/ItemDialog';
 import { ItemForm } from '../items/ItemForm';
 import { OwnerSelect } from '../items/OwnerSelect';
+import { useItemSave } from '../items/useItemSave';
 import { formatSteps, parseSteps } from './steps';
 import { useCreateWorkflow, useEditWorkflow } from './workflowsApi';
 
@@ -24,35 +24,18 @@ const FIELDS = ['name', 'trigger', 'steps', 'enabled', 'ownerId'] as const;
 const STEPS_EXAMPLE = '[{"type": "wait", "days": 1}, {"type": "email"}]';
 
 /** New workflow (`workflow` null) or edit one. */
-export function WorkflowDialog({
-  workflow,
-  opened,
-  version,
-  onClose,
-}: {
-  workflow: Workflow | null;
-  opened: boolean;
-  version: number;
-  onClose: () => void;
-}) {
+export function WorkflowDialog({ workflow, ...dialog }: DialogProps<'workflow', Workflow>) {
   const { t } = useTranslation();
   return (
-    <AppModal
-      opened={opened}
-      onClose={onClose}
-      title={workflow ? t('features.workflows.editTitle') : t('features.workflows.addTitle')}
-      size="lg"
-    >
-      <WorkflowForm key={version} workflow={workflow} onClose={onClose} />
-    </AppModal>
+    <ItemDialog {...dialog} title={workflow ? t('features.workflows.editTitle') : t('features.workflows.addTitle')}>
+      <WorkflowForm workflow={workflow} onClose={dialog.onClose} />
+    </ItemDialog>
   );
 }
 
 function WorkflowForm({ workflow, onClose }: { workflow: Workflow | null; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const create = useCreateWorkflow();
-  const edit = useEditWorkflow();
   const initialSteps = formatSteps(workflow?.steps ?? []);
   const form = useForm<Values>({
     initialValues: {
@@ -71,42 +54,41 @@ function WorkflowForm({ workflow, onClose }: { workflow: Workflow | null; onClos
       },
     },
   });
-  const mutation = workflow ? edit : create;
-  const feedback = formFeedback(t, mutation.error, FIELDS);
-  const done = (name: string) => {
-    notify(t(workflow ? 'features.workflows.saved' : 'features.workflows.created', { name }));
-    onClose();
-  };
-  const onError = (error: unknown) => form.setErrors(formFeedback(t, error, FIELDS).fields);
+  const { save, alert, pending } = useItemSave({
+    item: workflow,
+    form,
+    fields: FIELDS,
+    create: useCreateWorkflow(),
+    edit: useEditWorkflow(),
+    notices: { created: 'features.workflows.created', saved: 'features.workflows.saved' },
+    onClose,
+  });
 
   const submit = (values: Values) => {
     const parsed = parseSteps(t, values.steps);
     if (!parsed.ok) return;
-    if (!workflow) {
-      create.mutate(
-        {
-          name: values.name.trim(),
-          trigger: values.trigger.trim(),
-          steps: parsed.steps,
-          enabled: values.enabled,
-          ownerId: values.ownerId,
-        },
-        { onSuccess: (created) => done(created.name), onError },
-      );
-      return;
-    }
-    const changes: UpdateWorkflowBody = {};
-    if (values.name.trim() !== workflow.name) changes.name = values.name.trim();
-    if (values.trigger.trim() !== workflow.trigger) changes.trigger = values.trigger.trim();
-    if (values.steps !== initialSteps) changes.steps = parsed.steps;
-    if (values.enabled !== workflow.enabled) changes.enabled = values.enabled;
-    if (values.ownerId !== workflow.ownerId) changes.ownerId = values.ownerId;
-    if (Object.keys(changes).length === 0) return onClose();
-    edit.mutate({ id: workflow.id, changes }, { onSuccess: (saved) => done(saved.name), onError });
+    save(
+      () => ({
+        name: values.name.trim(),
+        trigger: values.trigger.trim(),
+        steps: parsed.steps,
+        enabled: values.enabled,
+        ownerId: values.ownerId,
+      }),
+      (existing) => {
+        const changes: UpdateWorkflowBody = {};
+        if (values.name.trim() !== existing.name) changes.name = values.name.trim();
+        if (values.trigger.trim() !== existing.trigger) changes.trigger = values.trigger.trim();
+        if (values.steps !== initialSteps) changes.steps = parsed.steps;
+        if (values.enabled !== existing.enabled) changes.enabled = values.enabled;
+        if (values.ownerId !== existing.ownerId) changes.ownerId = values.ownerId;
+        return changes;
+      },
+    );
   };
 
   return (
-    <ItemForm onSubmit={form.onSubmit(submit)} alert={feedback.alert} onCancel={onClose} pending={mutation.isPending}>
+    <ItemForm onSubmit={form.onSubmit(submit)} alert={alert} onCancel={onClose} pending={pending}>
       <TextInput label={t('features.workflows.fields.name')} required data-autofocus {...form.getInputProps('name')} />
       <TextInput
         label={t('features.workflows.fields.trigger')}
