@@ -8,7 +8,7 @@ import { openDatabase, rows, type Database } from '../../src/server/db/client.js
 import { loadEnv } from '../../src/server/env.js';
 import { backoffMs, Outbox } from '../../src/server/mail/outbox.js';
 import type { MailTransport, OutgoingMail } from '../../src/server/mail/transport.js';
-import { APP_URL, createTestApp, MemoryMailbox, STRONG_PASSWORD, uniqueEmail, type TestApp } from '../setup/app.js';
+import { APP_URL, createTestApp, MemoryMailbox, STRONG_PASSWORD, uniqueEmail, waitFor, type TestApp } from '../setup/app.js';
 import { freshDatabase } from '../setup/database.js';
 import { cleanUp, tempDir } from './spawn.js';
 
@@ -181,12 +181,4 @@ async function signUp(app: import('fastify').FastifyInstance) {
   });
   expect(res.statusCode).toBe(201);
   return { email };
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

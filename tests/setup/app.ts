@@ -131,3 +131,12 @@ export async function signUpCompany(t: TestApp, name = 'Acme', email = uniqueEma
   const me = res.json();
   return { client, email, userId: me.user.id as string, companyId: me.company.id as string, me };
 }
+
+/** Polls `check` until it holds, or fails after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -10,6 +10,7 @@ import {
   STRONG_PASSWORD,
   uniqueEmail,
   type TestApp,
+  waitFor,
 } from '../../../../tests/setup/app.js';
 
 let t: TestApp;
@@ -240,11 +241,3 @@ describe('rate limits', () => {
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
