@@ -11,10 +11,10 @@ import {
   SwitchCompanyBody,
 } from '../../../shared/api.js';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
 import type { RateLimits } from '../../plugins/rate-limits.js';
+import { sha256 } from '../../crypto.js';
 import * as auth from './auth.service.js';
-import { clearSessionCookie, resolveSession, resolveSessionByHash, setSessionCookie } from './session.js';
+import { clearSessionCookie, setSessionCookie } from './session.js';
 
 const Accepted = z.object({ ok: z.literal(true) });
 const tags = ['auth'];
@@ -42,8 +42,7 @@ export function authRoutes(ctx: AppContext, limits: RateLimits) {
       async (request, reply) => {
         const token = await auth.signUp(ctx, request.body, client(request));
         setSessionCookie(ctx, reply, token);
-        request.auth = await resolveOrFail(ctx, token);
-        return reply.status(201).send(await auth.describeMe(ctx, request.auth));
+        return reply.status(201).send(await auth.describeSession(ctx, sha256(token)));
       },
     );
 
@@ -57,7 +56,7 @@ export function authRoutes(ctx: AppContext, limits: RateLimits) {
       async (request, reply) => {
         const token = await auth.logIn(ctx, request.body, client(request));
         setSessionCookie(ctx, reply, token);
-        return auth.describeMe(ctx, await resolveOrFail(ctx, token));
+        return auth.describeSession(ctx, sha256(token));
       },
     );
 
@@ -82,7 +81,7 @@ export function authRoutes(ctx: AppContext, limits: RateLimits) {
       },
       async (request) => {
         await auth.switchCompany(ctx, request.auth!, request.body.companyId);
-        return auth.describeMe(ctx, await resolveOrFail(ctx, undefined, request.auth!.tokenHash));
+        return auth.describeSession(ctx, request.auth!.tokenHash);
       },
     );
 
@@ -146,10 +145,4 @@ export function authRoutes(ctx: AppContext, limits: RateLimits) {
       },
     );
   };
-}
-
-async function resolveOrFail(ctx: AppContext, token?: string, tokenHash?: string) {
-  const auth = token ? await resolveSession(ctx, token) : await resolveSessionByHash(ctx, tokenHash!);
-  if (!auth) throw new AppError('UNAUTHENTICATED');
-  return auth;
 }

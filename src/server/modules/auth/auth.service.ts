@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/api.js';
-import { effectivePermissions, type Role } from '../../../shared/permissions.js';
+import type { Role } from '../../../shared/permissions.js';
 import { HOUR } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation, preparedRows, rows } from '../../db/client.js';
@@ -9,7 +9,7 @@ import { hashPassword, newToken, sha256, verifyAgainstDummy, verifyPassword } fr
 import { AppError } from '../../errors.js';
 import { assertStrongPassword } from '../../password-policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { startSession, type AuthContext } from './session.js';
+import { resolveSessionByHash, startSession, type AuthContext } from './session.js';
 
 export const RESET_TOKEN_TTL_MS = HOUR;
 
@@ -164,9 +164,17 @@ export async function describeMe(ctx: AppContext, auth: AuthContext) {
     user: { id: auth.userId, email: auth.email, fullName: auth.userName, locale: auth.locale },
     company: auth.company ? { id: auth.company.id, name: auth.company.name, plan: auth.company.plan } : null,
     role: auth.role,
-    permissions: auth.role ? effectivePermissions(auth.role, auth.permissions) : [],
+    // Already effective: resolveSession expands them (a CompanyAdmin holds all).
+    permissions: auth.permissions,
     companies: list,
   };
+}
+
+/** The `me` answer for a session that was just started or moved to another company. */
+export async function describeSession(ctx: AppContext, tokenHash: string) {
+  const auth = await resolveSessionByHash(ctx, tokenHash);
+  if (!auth) throw new AppError('UNAUTHENTICATED');
+  return describeMe(ctx, auth);
 }
 
 /** Sends a reset link when the email has an account; the caller answers 202 either way. */

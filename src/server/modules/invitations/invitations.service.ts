@@ -3,12 +3,12 @@ import type { Me } from '../../../shared/api.js';
 import type { AppContext } from '../../context.js';
 import { rows, type Tx } from '../../db/client.js';
 import { memberships, sessions, users } from '../../db/schema.js';
-import { hashPassword, verifyPassword } from '../../crypto.js';
+import { hashPassword, sha256, verifyPassword } from '../../crypto.js';
 import { AppError } from '../../errors.js';
 import { assertStrongPassword } from '../../password-policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { describeMe } from '../auth/auth.service.js';
-import { resolveSession, resolveSessionByHash, startSession, type AuthContext } from '../auth/session.js';
+import { describeSession } from '../auth/auth.service.js';
+import { startSession, type AuthContext } from '../auth/session.js';
 import { assertSeatAvailable, lockCompany } from '../users/seats.js';
 import {
   claimInvitation,
@@ -128,11 +128,8 @@ export async function acceptInvitation(
     }
     return startSession(ctx, tx, { userId, companyId, ip: requester.ip, userAgent: requester.userAgent });
   });
-  const auth = newSessionToken
-    ? await resolveSession(ctx, newSessionToken)
-    : await resolveSessionByHash(ctx, requester.auth!.tokenHash);
-  if (!auth) throw new AppError('UNAUTHENTICATED');
-  return { newSessionToken, me: await describeMe(ctx, auth) };
+  const me = await describeSession(ctx, newSessionToken ? sha256(newSessionToken) : requester.auth!.tokenHash);
+  return { newSessionToken, me };
 }
 
 /** Sets the password of a person who has none; refuses when another acceptance set one meanwhile. */
